@@ -34,7 +34,9 @@ public sealed class ProcedureCatalogue
                 g => g.Key,
                 g => g.OrderBy(p => p.Version).ToArray(),
                 StringComparer.OrdinalIgnoreCase);
-        Procedures = [.. file.Procedures.GroupBy(p => p.Id).Select(g => g.MaxBy(p => p.Version)!)];
+        Procedures = [.. file.Procedures
+            .GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.MaxBy(p => p.Version)!)];
         searchable = [.. Procedures.Select(p => (p, SearchText(p), VietnameseText.Fold(p.Field)))];
     }
 
