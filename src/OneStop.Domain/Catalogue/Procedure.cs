@@ -1,4 +1,5 @@
 using OneStop.Calendar;
+using OneStop.Dossiers;
 
 namespace OneStop.Catalogue;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using OneStop.Calendar;
 using Shouldly;
-using Xunit;
 
 namespace OneStop.Tests.Calendar;
 

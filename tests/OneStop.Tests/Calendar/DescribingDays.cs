@@ -1,6 +1,5 @@
 using OneStop.Calendar;
 using Shouldly;
-using Xunit;
 
 namespace OneStop.Tests.Calendar;
 

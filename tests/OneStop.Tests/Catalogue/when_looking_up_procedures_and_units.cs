@@ -1,6 +1,5 @@
 using OneStop.Catalogue;
 using Shouldly;
-using Xunit;
 
 namespace OneStop.Tests.Catalogue;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using OneStop.Catalogue;
 using Shouldly;
-using Xunit;
 
 namespace OneStop.Tests.Catalogue;
 

@@ -1,7 +1,7 @@
 using OneStop.Calendar;
 using OneStop.Catalogue;
+using OneStop.Dossiers;
 using Shouldly;
-using Xunit;
 
 namespace OneStop.Tests.Catalogue;
 
