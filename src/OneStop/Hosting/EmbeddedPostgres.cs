@@ -40,7 +40,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
     /// <summary>The server's version, as PostgreSQL reports it.</summary>
     public string Version { get; private set; } = "";
 
-    /// <summary>Points at <see cref="EmbeddedPostgresOptions.Database"/>; no password, yet keep it out of logs.</summary>
+    /// <summary>Points at <see cref="EmbeddedPostgresOptions.Database"/>; no password, still never log it.</summary>
     public string ConnectionString => ConnectionStringFor(options.Database);
 
     private string AdminConnectionString =>
