@@ -1,4 +1,17 @@
+using JasperFx;
+using OneStop.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+var dataDirectory = DataFolder.Resolve(builder.Configuration);
+var connectionString = await Database.ResolveAsync(builder, args);
+
+builder.AddLedger(connectionString);
+builder.AddWebEdge(dataDirectory);
+
 var app = builder.Build();
-app.Run();
+app.UseWebEdge();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The service's entry point; public so tests can host it.</summary>
 public partial class Program;

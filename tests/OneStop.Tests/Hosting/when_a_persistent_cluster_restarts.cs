@@ -1,7 +1,6 @@
 using Npgsql;
 using OneStop.Hosting;
 using Shouldly;
-using Xunit;
 
 namespace OneStop.Tests.Hosting;
 

@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using Npgsql;
 using OneStop.Hosting;
 using Shouldly;
-using Xunit;
 
 namespace OneStop.Tests.Hosting;
 

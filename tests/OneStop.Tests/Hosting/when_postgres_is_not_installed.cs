@@ -1,6 +1,5 @@
 using OneStop.Hosting;
 using Shouldly;
-using Xunit;
 
 namespace OneStop.Tests.Hosting;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using OneStop.Hosting;
 using Shouldly;
-using Xunit;
 
 namespace OneStop.Tests.Hosting;
 

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using Marten;
+using OneStop.Auth;
+using OneStop.Dossiers;
+using Wolverine.Http;
+
+namespace OneStop.Consulting;
+
+/// <summary>Record the consulted agency's reply.</summary>
+public sealed record ReplyToConsultation(int Version, [property: Required, MaxLength(4000)] string Reply)
+    : IVersioned;
+
+public static class ReplyToConsultationEndpoint
+{
+    [WolverinePost("/api/dossiers/{id}/consultations/{number}/reply")]
+    public static Task<CommandAccepted> Post(
+        Guid id,
+        int number,
+        ReplyToConsultation? command,
+        IDocumentSession session,
+        HttpContext http,
+        DossierCommandRunner runner) =>
+        runner.Run(session, http, id, command, (c, dossier, context) => Decide(number, c, dossier, context));
+
+    public static IEnumerable<object> Decide(
+        int number,
+        ReplyToConsultation command,
+        Dossier dossier,
+        CommandContext context)
+    {
+        context.Actor.RequireRole(Rules.UnitOfficers);
+        dossier.RequireHeldBy(context.Actor);
+        Rules.Require(dossier.OpenConsultations.Contains(number), Rules.ConsultationOpen,
+            $"Consultation {number} is not awaiting a reply.");
+        return [new ConsultationReplied(number, command.Reply, context.Actor, context.Now)];
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using OneStop.Applicants;
+using OneStop.Auth;
+using OneStop.Calendar;
+using OneStop.Catalogue;
+using OneStop.Digitising;
+using OneStop.Dossiers;
+using OneStop.Problems;
+using OneStop.Projections;
+using OneStop.Tracking;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace OneStop.Hosting;
+
+/// <summary>How the service is put together: the ledger, its rules' data, and the web edge.</summary>
+public static class LedgerSetup
+{
+    public const string Schema = "onestop";
+
+    public static void AddLedger(this WebApplicationBuilder builder, string connectionString)
+    {
+        builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = Schema;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                // Inline projections need each event's global sequence (hand-overs, corrections).
+                options.Events.AppendMode = EventAppendMode.Rich;
+                options.Events.MetadataConfig.EnableAll();
+                // EnableAll() leaves the user name out; the audit needs it.
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Schema.For<ApplicantRecord>();
+                options.Schema.For<ReceiptSecret>();
+                options.Storage.ExtendedSchemaObjects.Add(DossierCodes.CounterTable(Schema));
+                options.Storage.ExtendedSchemaObjects.Add(DocumentStorage.Table(Schema));
+                options.AddOneStopProjections();
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.UseRuntimeCompilation();
+            options.Durability.Mode = DurabilityMode.Solo;
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => WorkingCalendar.Vietnam);
+        builder.Services.AddSingleton(_ => ProcedureCatalogue.Load());
+        builder.Services.AddSingleton(AgencySettings.From(builder.Configuration));
+        builder.Services.AddSingleton<DossierCommandRunner>();
+    }
+
+    public static void AddWebEdge(this WebApplicationBuilder builder, string dataDirectory)
+    {
+        var signingKey = SigningKey.From(builder.Configuration, dataDirectory);
+        builder.Services.AddSingleton(signingKey);
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = SigningKey.Issuer,
+                    ValidAudience = SigningKey.Audience,
+                    IssuerSigningKey = signingKey.Key,
+                    RoleClaimType = OfficerClaims.Role,
+                    NameClaimType = OfficerClaims.Officer,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorization();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? 500;
+            context.ProblemDetails.Type ??= ProblemTypes.ForStatus(status);
+            context.ProblemDetails.Extensions["correlationId"] = AuditMetadata.CorrelationId(context.HttpContext);
+        });
+        builder.Services.AddExceptionHandler<ProblemMapping>();
+        builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestBodySize = AttachDocumentEndpoint.MaxRequestBytes);
+        builder.Services.AddOpenApi();
+        builder.Services.AddWolverineHttp();
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.PropertyNameCaseInsensitive = true;
+        json.RespectNullableAnnotations = true;
+        json.RespectRequiredConstructorParameters = true;
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.MaxDepth = 16;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new SafeStringConverter());
+    }
+
+    public static void UseWebEdge(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapWolverineEndpoints(options =>
+        {
+            options.WarmUpRoutes = RouteWarmup.Eager;
+        });
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
+    }
+}

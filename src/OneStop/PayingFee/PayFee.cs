@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+using Marten;
+using OneStop.Auth;
+using OneStop.Dossiers;
+using Wolverine.Http;
+
+namespace OneStop.PayingFee;
+
+/// <summary>Record a fee payment with its receipt number.</summary>
+public sealed record PayFee(
+    int Version,
+    [property: Range(1, 1_000_000_000_000)] long Amount,
+    [property: Required, MaxLength(60)] string ReceiptNumber) : IVersioned;
+
+public static class PayFeeEndpoint
+{
+    [WolverinePost("/api/dossiers/{id}/fees")]
+    public static Task<CommandAccepted> Post(
+        Guid id,
+        PayFee? command,
+        IDocumentSession session,
+        HttpContext http,
+        DossierCommandRunner runner) =>
+        runner.Run(session, http, id, command, Decide);
+
+    public static IEnumerable<object> Decide(PayFee command, Dossier dossier, CommandContext context)
+    {
+        context.Actor.RequireRole(Roles.Reception, Roles.Handler, Roles.UnitHead, Roles.Postal);
+        Rules.Require(!dossier.Status.IsClosed(), Rules.Lifecycle, $"A {dossier.Status} dossier takes no fee.");
+        return [new FeePaid(command.Amount, command.ReceiptNumber, context.Actor, context.Now)];
+    }
+}

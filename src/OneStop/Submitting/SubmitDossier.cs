@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using Marten;
+using OneStop.Applicants;
+using OneStop.Auth;
+using OneStop.Calendar;
+using OneStop.Catalogue;
+using OneStop.Dossiers;
+using OneStop.Problems;
+using OneStop.Tracking;
+using Wolverine.Http;
+
+namespace OneStop.Submitting;
+
+/// <summary>Hand in a dossier: which procedure, through which channel, by whom, with which components.</summary>
+public sealed record SubmitDossier(
+    [property: Required, MaxLength(40)] string ProcedureCode,
+    Channel Channel,
+    [property: Required] ApplicantDetails Applicant,
+    [property: MaxLength(100)] IReadOnlyList<string>? Components = null);
+
+/// <summary>The receipt: the lookup secret is shown here once and never again.</summary>
+public sealed record DossierReceipt(Guid Id, string Code, string LookupSecret, int Version);
+
+public static class SubmitDossierEndpoint
+{
+    [WolverinePost("/api/dossiers")]
+    public static async Task<IResult> Post(
+        SubmitDossier? command,
+        IDocumentSession session,
+        HttpContext http,
+        DossierCommandRunner runner,
+        AgencySettings agency)
+    {
+        var valid = InputRules.Check(command);
+        InputRules.Check(valid.Applicant);
+        var context = runner.ContextFor(http, SubmitterOf(http, valid.Channel));
+        var procedure = context.Catalogue.Find(valid.ProcedureCode)
+            ?? throw new NotFound($"No procedure has the code '{valid.ProcedureCode}'.");
+
+        var id = Guid.CreateVersion7();
+        var localDay = context.Calendar.LocalDate(context.Now);
+        var code = await DossierCodes.NextAsync(session, agency.Code, localDay, http.RequestAborted);
+        var applicant = ApplicantRecord.From(valid.Applicant);
+        var (secret, lookupSecret) = ReceiptSecret.Create(code, id);
+        var submitted = Decide(valid, procedure, id, code, applicant, context);
+
+        session.Store(applicant);
+        session.Store(secret);
+        AuditMetadata.Stamp(session, http, context.Actor, valid.Channel.ToString());
+        session.Events.StartStream<Dossier>(id, submitted);
+        await session.SaveChangesAsync(http.RequestAborted);
+
+        return Results.Created($"/api/dossiers/{id}", new DossierReceipt(id, code, lookupSecret, 1));
+    }
+
+    public static DossierSubmitted Decide(
+        SubmitDossier command,
+        Procedure procedure,
+        Guid id,
+        string code,
+        ApplicantRecord applicant,
+        CommandContext context)
+    {
+        var checklist = context.Catalogue.Check(procedure, command.Components ?? []);
+        if (checklist.Unknown.Count > 0)
+            throw InvalidInput.Field("components",
+                $"Not components of {procedure.Id}: {string.Join(", ", checklist.Unknown)}.");
+        var provided = checklist.Provided.Select(c => c.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // Rule 4: online dossiers must be answered within 8 working hours of submission.
+        DateTimeOffset? receptionDeadline = command.Channel == Channel.Online
+            ? context.Calendar.OnlineReceptionDeadline(context.Now)
+            : null;
+
+        return new DossierSubmitted(
+            id,
+            code,
+            procedure.Id,
+            procedure.Version,
+            procedure.NameVi,
+            procedure.Unit,
+            procedure.TimeLimit,
+            procedure.FeeVnd,
+            [.. procedure.Steps.Select(s => new PlannedStep(s.Name, s.Unit, s.Limit))],
+            command.Channel,
+            applicant.Id,
+            applicant.Kind,
+            applicant.DataHash(),
+            [.. procedure.Components.Select(c => new ComponentEntry(c.Id, c.NameVi, c.Required, provided.Contains(c.Id)))],
+            receptionDeadline,
+            context.Actor,
+            context.Now);
+    }
+
+    /// <summary>
+    /// Counter and postal dossiers are entered by an officer; kiosk and online dossiers by the applicant,
+    /// who has no token.
+    /// </summary>
+    private static Actor SubmitterOf(HttpContext http, Channel channel)
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            var officer = http.User.ToActor();
+            if (channel is Channel.Counter)
+                officer.RequireRole(Roles.Reception);
+            if (channel is Channel.Postal)
+                officer.RequireRole(Roles.Postal, Roles.Reception);
+            return officer;
+        }
+
+        if (channel is Channel.Counter or Channel.Postal)
+            throw new Unauthenticated("Counter and postal submissions are entered by an officer with a token.");
+        return Actor.Applicant with { Unit = channel == Channel.Kiosk ? "kiosk" : "portal" };
+    }
+}

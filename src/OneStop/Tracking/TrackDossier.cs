@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Marten;
+using OneStop.Calendar;
+using OneStop.Dossiers;
+using OneStop.Problems;
+using OneStop.Projections.Dossiers;
+using OneStop.Reading;
+using Wolverine.Http;
+
+namespace OneStop.Tracking;
+
+/// <summary>The dossier code and the secret printed on the receipt.</summary>
+public sealed record TrackDossier(
+    [property: Required, MaxLength(60)] string Code,
+    [property: Required, MaxLength(60)] string Secret);
+
+/// <summary>What the applicant sees: no internal notes, no officers' or other people's personal data.</summary>
+public sealed record CitizenView(
+    string Code,
+    DossierStatus Status,
+    int NationalStatusCode,
+    string ProcedureCode,
+    string ProcedureName,
+    Channel Channel,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? Appointment,
+    bool AppointmentProvisional,
+    Timeliness? Timeliness,
+    double? RemainingWorkingDays,
+    string HoldingUnit,
+    IReadOnlyList<ComponentView> Components,
+    IReadOnlyList<SupplementView> Supplements,
+    DelayView? Delay,
+    Outcome? Outcome,
+    string? ResultNumber,
+    DateTimeOffset? ReturnedAt,
+    string? TrackingNumber,
+    IReadOnlyList<CitizenTimelineEntry> Timeline);
+
+/// <summary>One step of the history as the applicant sees it: the unit and role, never officers' names.</summary>
+public sealed record CitizenTimelineEntry(DateTimeOffset At, string Text, string TextVi, string Role, string Unit);
+
+public static class TrackDossierEndpoint
+{
+    private const string Mismatch = "No dossier matches this code and secret.";
+
+    [WolverinePost("/api/track")]
+    public static async Task<CitizenView> Post(
+        TrackDossier? command,
+        IQuerySession session,
+        HttpContext http,
+        TimeProvider clock,
+        WorkingCalendar calendar)
+    {
+        var valid = InputRules.Check(command);
+        var stored = await session.LoadAsync<ReceiptSecret>(valid.Code.Trim(), http.RequestAborted);
+        // An unknown code costs the same hash as a wrong secret, so neither answer nor timing tells them apart.
+        var matches = ReceiptSecret.Verify(stored?.Hash ?? ReceiptSecret.DummyHash, valid.Secret);
+        if (stored is null || !matches)
+            throw new NotFound(Mismatch);
+
+        var view = await session.LoadAsync<DossierView>(stored.DossierId, http.RequestAborted);
+        var timeline = await session.LoadAsync<DossierTimeline>(stored.DossierId, http.RequestAborted);
+        if (view is null || timeline is null)
+            throw new NotFound(Mismatch);
+        return ToCitizen(GetDossierEndpoint.Answer(view, clock.GetUtcNow(), calendar), timeline);
+    }
+
+    public static CitizenView ToCitizen(DossierAnswer answer, DossierTimeline timeline)
+    {
+        var v = answer.Dossier;
+        return new CitizenView(v.Code, v.Status, v.NationalStatusCode, v.ProcedureCode, v.ProcedureName, v.Channel,
+            v.SubmittedAt, v.ReceivedAt, v.Appointment, v.AppointmentProvisional, answer.Timeliness,
+            answer.RemainingWorkingDays, v.HoldingUnit, v.Components, v.Supplements, v.Delay, v.Outcome,
+            v.ResultNumber, v.ReturnedAt, v.TrackingNumber,
+            [.. timeline.Entries.Where(e => !e.Internal)
+                .Select(e => new CitizenTimelineEntry(e.At, e.Text, e.TextVi, e.Role, e.Unit))]);
+    }
+}

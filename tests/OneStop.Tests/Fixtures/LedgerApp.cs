@@ -1,0 +1,65 @@
+using Alba;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStop.Auth;
+using OneStop.Dossiers;
+using Wolverine;
+
+namespace OneStop.Tests.Fixtures;
+
+/// <summary>The real service on its own database, with a clock the tests move.</summary>
+public sealed class LedgerApp : IAsyncLifetime
+{
+    /// <summary>Monday 2 March 2026, 09:00 in Hanoi: an ordinary working morning.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
+
+    public TestClock Clock { get; } = new(Start);
+    public IAlbaHost Host { get; private set; } = null!;
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("onestop-test-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        var connection = await TestCluster.NewDatabaseAsync("ledger");
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseSetting("ConnectionStrings:Marten", connection);
+            web.UseSetting("OneStop:DataDirectory", DataDirectory);
+            web.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.RunWolverineInSoloMode();
+            });
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    public async Task ResetAsync()
+    {
+        Clock.SetUtcNow(Start);
+        await Host.ResetAllMartenDataAsync();
+        // Marten resets its own tables; the day counters behind dossier codes are ours.
+        await using var session = Store.LightweightSession();
+        session.QueueSqlCommand($"delete from onestop.{DossierCodes.TableName}");
+        await session.SaveChangesAsync();
+    }
+
+    public string Token(string officer, string role, string unit) =>
+        Host.Services.GetRequiredService<TokenIssuer>().Issue(officer, role, unit);
+}
+
+[CollectionDefinition(Name)]
+public sealed class LedgerCollection : ICollectionFixture<LedgerApp>
+{
+    public const string Name = "ledger";
+}
