@@ -44,8 +44,9 @@ public static class AttachDocumentEndpoint
         var command = new AttachDocument(version, form["componentId"].ToString(), fileName, sha256, content.LongLength,
             PdfPages.Count(content));
 
+        var origin = runner.OriginOf(http);
         await StoreContentAsync(session, sha256, file.ContentType, content, http.RequestAborted);
-        var accepted = await runner.Run(session, http, id, command, Decide);
+        var accepted = await runner.Run(session, origin, id, command, Decide, http.RequestAborted);
         return new DocumentAttached(id, accepted.Version, command.ComponentId, sha256, content.LongLength);
     }
 

@@ -8,20 +8,19 @@ public static class AuditMetadata
     public const string CorrelationHeader = "X-Correlation-ID";
     public const string DeviceHeader = "X-Device-ID";
 
-    public static void Stamp(IDocumentSession session, HttpContext http, Actor actor, string? channel = null)
+    public static void Stamp(IDocumentSession session, CommandOrigin origin)
     {
-        session.CorrelationId = CorrelationId(http);
-        session.CausationId = http.TraceIdentifier;
-        session.LastModifiedBy = actor.OfficerId;
-        session.SetHeader("officer", actor.OfficerId);
-        session.SetHeader("role", actor.Role);
-        session.SetHeader("unit", actor.Unit);
-        if (actor.OnBehalfOf is not null)
-            session.SetHeader("onBehalfOf", actor.OnBehalfOf);
-        session.SetHeader("channel", channel ?? "officer-desk");
-        var device = Clean(http.Request.Headers[DeviceHeader].ToString(), 100);
-        if (device is not null)
-            session.SetHeader("device", device);
+        session.CorrelationId = origin.CorrelationId;
+        session.CausationId = origin.CausationId;
+        session.LastModifiedBy = origin.Actor.OfficerId;
+        session.SetHeader("officer", origin.Actor.OfficerId);
+        session.SetHeader("role", origin.Actor.Role);
+        session.SetHeader("unit", origin.Actor.Unit);
+        if (origin.Actor.OnBehalfOf is not null)
+            session.SetHeader("onBehalfOf", origin.Actor.OnBehalfOf);
+        session.SetHeader("channel", origin.Channel);
+        if (origin.Device is not null)
+            session.SetHeader("device", origin.Device);
     }
 
     /// <summary>The caller's correlation id when it is sane, else a new one.</summary>
@@ -34,6 +33,8 @@ public static class AuditMetadata
         http.Items[CorrelationHeader] = correlation;
         return correlation;
     }
+
+    public static string? Device(HttpContext http) => Clean(http.Request.Headers[DeviceHeader].ToString(), 100);
 
     private static string? Clean(string value, int maxLength) =>
         string.IsNullOrWhiteSpace(value) || value.Length > maxLength || value.Any(char.IsControl)

@@ -19,14 +19,20 @@ public sealed class DossierCommandRunner(
     ProcedureCatalogue catalogue,
     AgencySettings agency)
 {
-    public CommandContext ContextFor(HttpContext http, Actor? actor = null)
+    public AgencySettings Agency => agency;
+
+    /// <summary>The origin of an HTTP command: the token's officer unless another actor is given.</summary>
+    public CommandOrigin OriginOf(HttpContext http, Actor? actor = null, string channel = "officer-desk")
     {
         if (actor is null && http.User.Identity?.IsAuthenticated != true)
             throw new Unauthenticated("This command needs an officer's bearer token.");
-        return new CommandContext(actor ?? http.User.ToActor(), clock.GetUtcNow(), calendar, catalogue, agency);
+        return new CommandOrigin(actor ?? http.User.ToActor(), clock.GetUtcNow(), AuditMetadata.CorrelationId(http),
+            http.TraceIdentifier, channel, AuditMetadata.Device(http));
     }
 
-    public async Task<CommandAccepted> Run<TCommand>(
+    public CommandContext ContextFor(CommandOrigin origin) => new(origin.Actor, origin.Now, calendar, catalogue, agency);
+
+    public Task<CommandAccepted> Run<TCommand>(
         IDocumentSession session,
         HttpContext http,
         Guid id,
@@ -35,20 +41,30 @@ public sealed class DossierCommandRunner(
         where TCommand : class, IVersioned
     {
         var valid = InputRules.Check(command);
-        var context = ContextFor(http);
+        return Run(session, OriginOf(http), id, valid, decide, http.RequestAborted);
+    }
 
-        var stream = await session.Events.FetchForWriting<Dossier>(id, http.RequestAborted);
+    public async Task<CommandAccepted> Run<TCommand>(
+        IDocumentSession session,
+        CommandOrigin origin,
+        Guid id,
+        TCommand command,
+        Func<TCommand, Dossier, CommandContext, IEnumerable<object>> decide,
+        CancellationToken ct)
+        where TCommand : class, IVersioned
+    {
+        var stream = await session.Events.FetchForWriting<Dossier>(id, ct);
         if (stream.Aggregate is null)
             throw new NotFound($"No dossier has the id {id}.");
-        if (stream.CurrentVersion != valid.Version)
+        if (stream.CurrentVersion != command.Version)
             throw new VersionConflict();
 
-        var events = decide(valid, stream.Aggregate, context).ToList();
-        AuditMetadata.Stamp(session, http, context.Actor);
+        var events = decide(command, stream.Aggregate, ContextFor(origin)).ToList();
+        AuditMetadata.Stamp(session, origin);
         stream.AppendMany(events);
-        await session.SaveChangesAsync(http.RequestAborted);
+        await session.SaveChangesAsync(ct);
 
-        return new CommandAccepted(id, valid.Version + events.Count);
+        return new CommandAccepted(id, command.Version + events.Count);
     }
 }
 

@@ -28,29 +28,42 @@ public static class SubmitDossierEndpoint
         SubmitDossier? command,
         IDocumentSession session,
         HttpContext http,
-        DossierCommandRunner runner,
-        AgencySettings agency)
+        DossierCommandRunner runner)
     {
         var valid = InputRules.Check(command);
         InputRules.Check(valid.Applicant);
-        var context = runner.ContextFor(http, SubmitterOf(http, valid.Channel));
-        var procedure = context.Catalogue.Find(valid.ProcedureCode)
-            ?? throw new NotFound($"No procedure has the code '{valid.ProcedureCode}'.");
+        var origin = runner.OriginOf(http, SubmitterOf(http, valid.Channel), valid.Channel.ToString());
+
+        var receipt = await SubmitAsync(session, runner, origin, valid, http.RequestAborted);
+
+        return Results.Created($"/api/dossiers/{receipt.Id}", receipt);
+    }
+
+    /// <summary>Starts the dossier stream with its code, applicant record and receipt secret in one transaction.</summary>
+    public static async Task<DossierReceipt> SubmitAsync(
+        IDocumentSession session,
+        DossierCommandRunner runner,
+        CommandOrigin origin,
+        SubmitDossier command,
+        CancellationToken ct)
+    {
+        var context = runner.ContextFor(origin);
+        var procedure = context.Catalogue.Find(command.ProcedureCode)
+            ?? throw new NotFound($"No procedure has the code '{command.ProcedureCode}'.");
 
         var id = Guid.CreateVersion7();
         var localDay = context.Calendar.LocalDate(context.Now);
-        var code = await DossierCodes.NextAsync(session, agency.Code, localDay, http.RequestAborted);
-        var applicant = ApplicantRecord.From(valid.Applicant);
+        var code = await DossierCodes.NextAsync(session, runner.Agency.Code, localDay, ct);
+        var applicant = ApplicantRecord.From(command.Applicant);
         var (secret, lookupSecret) = ReceiptSecret.Create(code, id);
-        var submitted = Decide(valid, procedure, id, code, applicant, context);
+        var submitted = Decide(command, procedure, id, code, applicant, context);
 
         session.Store(applicant);
         session.Store(secret);
-        AuditMetadata.Stamp(session, http, context.Actor, valid.Channel.ToString());
+        AuditMetadata.Stamp(session, origin);
         session.Events.StartStream<Dossier>(id, submitted);
-        await session.SaveChangesAsync(http.RequestAborted);
-
-        return Results.Created($"/api/dossiers/{id}", new DossierReceipt(id, code, lookupSecret, 1));
+        await session.SaveChangesAsync(ct);
+        return new DossierReceipt(id, code, lookupSecret, 1);
     }
 
     public static DossierSubmitted Decide(
