@@ -117,6 +117,7 @@ public static class LedgerSetup
         app.MapWolverineEndpoints(options =>
         {
             options.WarmUpRoutes = RouteWarmup.Eager;
+            options.RejectUnparseableQueryValues = true;
         });
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
     }
