@@ -13,6 +13,7 @@ using OneStop.Dossiers;
 using OneStop.Problems;
 using OneStop.Projections;
 using OneStop.Tracking;
+using Scalar.AspNetCore;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -92,6 +93,7 @@ public static class LedgerSetup
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             options.Limits.MaxRequestBodySize = AttachDocumentEndpoint.MaxRequestBytes);
         builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<LedgerHealth>("ledger-database");
         builder.Services.AddWolverineHttp();
     }
 
@@ -111,14 +113,17 @@ public static class LedgerSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
+        app.MapScalarApiReference("/api-docs");
         app.MapWolverineEndpoints(options =>
         {
             options.WarmUpRoutes = RouteWarmup.Eager;
             options.RejectUnparseableQueryValues = true;
         });
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
+        app.MapHealthChecks("/health/ready").ExcludeFromDescription();
     }
 }
