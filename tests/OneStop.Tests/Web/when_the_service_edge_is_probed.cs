@@ -25,6 +25,17 @@ public sealed class when_the_service_edge_is_probed(LedgerApp app) : LedgerConte
     }
 
     [Fact]
+    public async Task the_interactive_api_page_is_served_without_outside_hosts()
+    {
+        var result = await Host.Scenario(s => s.Get.Url("/api-docs/"));
+        var page = await result.ReadAsTextAsync();
+
+        page.ShouldContain("openapi/v1.json");
+        page.ShouldContain("<script src=\"scalar.js\">");
+        page.ShouldNotContain("cdn.jsdelivr.net");
+    }
+
+    [Fact]
     public async Task an_oversized_json_body_is_413()
     {
         var id = await a_submitted_dossier();
