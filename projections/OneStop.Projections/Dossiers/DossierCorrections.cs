@@ -20,7 +20,8 @@ internal static class DossierCorrections
                 view.ResultSha256 = null;
                 break;
             case "DossierHandedOver":
-                view.HandOvers = [.. view.HandOvers.Select(h => h.Sequence == sequence ? h with { Corrected = true } : h)];
+                view.HandOvers =
+                    [.. view.HandOvers.Select(h => h.Sequence == sequence ? h with { Corrected = true } : h)];
                 var previous = view.HandOvers.LastOrDefault(h => !h.Corrected);
                 if (previous is null)
                     DossierViewProjection.MoveTo(view, 0, null, view.HandOvers.FirstOrDefault()?.FromUnit ?? "", null,

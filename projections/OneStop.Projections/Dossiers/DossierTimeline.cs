@@ -2,6 +2,7 @@ using System.Globalization;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using OneStop.Dossiers;
+using Wording = (string En, string Vi, OneStop.Dossiers.Actor? By, System.DateTimeOffset At, bool Internal);
 
 namespace OneStop.Projections.Dossiers;
 
@@ -70,7 +71,7 @@ internal static class TimelineWords
     private static string D(DateTimeOffset at) =>
         at.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public static (string En, string Vi, Actor? By, DateTimeOffset At, bool Internal) Describe(object data) => data switch
+    public static Wording Describe(object data) => data switch
     {
         DossierSubmitted s => ($"Dossier {s.Code} submitted ({s.Channel}) for {s.ProcedureCode}.",
             $"Nộp hồ sơ {s.Code} ({s.Channel}) cho thủ tục {s.ProcedureCode}.", s.By, s.At, false),
@@ -78,11 +79,15 @@ internal static class TimelineWords
             $"Số hóa thành phần {d.ComponentId} ({d.FileName}).", d.By, d.At, false),
         DossierReceived r => (r.Appointment is { } a
                 ? $"Dossier received; result promised by {D(a)}." : "Dossier received; no statutory time limit.",
-            r.Appointment is { } b ? $"Tiếp nhận hồ sơ; hẹn trả kết quả {D(b)}." : "Tiếp nhận hồ sơ.", r.By, r.At,
+            r.Appointment is { } b
+                ? $"Tiếp nhận hồ sơ; hẹn trả kết quả {D(b)}."
+                : "Tiếp nhận hồ sơ.",
+            r.By, r.At, false),
+        DossierRefused r => ($"Dossier refused: {r.Reason}", $"Từ chối tiếp nhận: {r.Reason}", r.By, r.At,
             false),
-        DossierRefused r => ($"Dossier refused: {r.Reason}", $"Từ chối tiếp nhận: {r.Reason}", r.By, r.At, false),
         ReceptionDeadlineMissed m => ($"Online dossier answered after the 8-working-hour limit ({D(m.Deadline)}).",
-            $"Trả lời hồ sơ trực tuyến quá hạn 8 giờ làm việc ({D(m.Deadline)}).", null, m.AnsweredAt, false),
+            $"Trả lời hồ sơ trực tuyến quá hạn 8 giờ làm việc ({D(m.Deadline)}).",
+            null, m.AnsweredAt, false),
         SupplementRequested q => ($"Supplement requested: {string.Join(", ", q.Missing)}. {q.Reason}",
             $"Yêu cầu bổ sung: {string.Join(", ", q.Missing)}. {q.Reason}", q.By, q.At, false),
         SupplementProvided p => ($"Supplement provided: {string.Join(", ", p.Components)}.",
@@ -91,17 +96,18 @@ internal static class TimelineWords
             $"Chuyển từ {h.FromUnit} đến {h.ToUnit}, bước {h.Step}: {h.StepName}.", h.By, h.At, false),
         ConsultationRequested c => ($"Consultation {c.Number} sent to {c.Agency}.",
             $"Gửi xin ý kiến {c.Agency} (lần {c.Number}).", c.By, c.At, true),
-        ConsultationReplied c => ($"Consultation {c.Number} answered.", $"Nhận ý kiến lần {c.Number}.", c.By, c.At,
-            true),
+        ConsultationReplied c => ($"Consultation {c.Number} answered.", $"Nhận ý kiến lần {c.Number}.", c.By,
+            c.At, true),
         DelayApologised d => ($"Apology for delay: {d.Reason}. New appointment {D(d.NewAppointment)}.",
             $"Xin lỗi vì trễ hạn: {d.Reason}. Hẹn lại {D(d.NewAppointment)}.", d.By, d.At, false),
-        DecisionMade m => ($"Decision: {m.Outcome}.", m.Outcome == Outcome.Approved ? "Đã phê duyệt." : "Từ chối.",
-            m.By, m.At, false),
+        DecisionMade m => ($"Decision: {m.Outcome}.",
+            m.Outcome == Outcome.Approved ? "Đã phê duyệt." : "Từ chối.", m.By, m.At, false),
         ResultIssued r => ($"Result {r.ResultNumber} issued.", $"Ban hành kết quả {r.ResultNumber}.", r.By, r.At,
             false),
         FeePaid f => ($"Fee of {f.Amount:N0} VND paid (receipt {f.ReceiptNumber}).",
             $"Đã nộp phí {f.Amount:N0} đồng (biên lai {f.ReceiptNumber}).", f.By, f.At, false),
-        ResultReturned r => ($"Result returned ({r.Method}{(r.TrackingNumber is null ? "" : ", " + r.TrackingNumber)}).",
+        ResultReturned r => (
+            $"Result returned ({r.Method}{(r.TrackingNumber is null ? "" : ", " + r.TrackingNumber)}).",
             $"Trả kết quả ({r.Method}).", r.By, r.At, false),
         DossierWithdrawn w => ($"Withdrawn: {w.Reason}", $"Rút hồ sơ: {w.Reason}", w.By, w.At, false),
         ProcessingStopped s => ($"Processing stopped: {s.Reason}", $"Dừng xử lý: {s.Reason}", s.By, s.At, false),

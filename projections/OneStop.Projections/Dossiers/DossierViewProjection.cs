@@ -164,7 +164,8 @@ public sealed class DossierViewProjection : SingleStreamProjection<DossierView, 
     public static void Apply(IEvent<EventCorrected> e, DossierView view)
     {
         var c = e.Data;
-        view.Corrections.Add(new CorrectionView(c.CorrectsSequence, c.CorrectedEventType, c.Reason, c.ApprovedBy, c.At));
+        view.Corrections.Add(
+            new CorrectionView(c.CorrectsSequence, c.CorrectedEventType, c.Reason, c.ApprovedBy, c.At));
         DossierCorrections.Undo(view, c.CorrectsSequence, c.CorrectedEventType, c.CorrectedKey);
         Touch(view, e, c.At);
     }

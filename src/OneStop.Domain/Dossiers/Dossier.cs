@@ -95,7 +95,8 @@ public sealed class Dossier
     public void Apply(IEvent<DossierHandedOver> e)
     {
         var handover = e.Data;
-        Correctables[e.Sequence] = new Correctable(nameof(DossierHandedOver), handover.Step.ToString(CultureInfo.InvariantCulture));
+        Correctables[e.Sequence] =
+            new Correctable(nameof(DossierHandedOver), handover.Step.ToString(CultureInfo.InvariantCulture));
         Holdings.Add(new Holding(e.Sequence, handover.Step, handover.ToUnit, handover.ToOfficer));
         MoveTo(handover.Step, handover.ToUnit, handover.ToOfficer);
         if (Status == DossierStatus.Received)
@@ -131,7 +132,8 @@ public sealed class Dossier
 
     public void Apply(IEvent<FeePaid> e)
     {
-        Correctables[e.Sequence] = new Correctable(nameof(FeePaid), e.Data.Amount.ToString(CultureInfo.InvariantCulture));
+        Correctables[e.Sequence] =
+            new Correctable(nameof(FeePaid), e.Data.Amount.ToString(CultureInfo.InvariantCulture));
         FeePaidVnd += e.Data.Amount;
     }
 

@@ -31,7 +31,8 @@ public sealed class SigningKey
     private static void WriteNewKey(string path)
     {
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64)));
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(64);
+        File.WriteAllText(temporary, Convert.ToBase64String(key));
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         // Two processes starting at once must end up with one key: the first rename wins.

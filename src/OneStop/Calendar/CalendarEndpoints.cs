@@ -43,7 +43,11 @@ public static class CalendarDaysEndpoint
         var last = CalendarQuery.Date(to, "to");
         if (last < first || last.DayNumber - first.DayNumber >= MaxDays)
             throw InvalidInput.Field("to", $"Give 'to' on or after 'from', at most {MaxDays} days later.");
-        return [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(d => calendar.Describe(first.AddDays(d)))];
+        return
+        [
+            .. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1)
+                .Select(d => calendar.Describe(first.AddDays(d))),
+        ];
     }
 }
 
@@ -51,10 +55,12 @@ internal static class CalendarQuery
 {
     /// <summary>An unencoded '+' in a query string arrives as a space; read it back as the offset sign.</summary>
     public static DateTimeOffset Instant(string? text, string field) =>
-        DateTimeOffset.TryParse(text?.Replace(' ', '+'), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+        DateTimeOffset.TryParse(text?.Replace(' ', '+'), CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var instant)
         && text!.Length <= 40 && instant.Year is >= 1900 and <= 2200
             ? instant
-            : throw InvalidInput.Field(field, "Give an ISO 8601 instant with its offset, e.g. 2026-02-13T10:00:00+07:00.");
+            : throw InvalidInput.Field(field,
+                "Give an ISO 8601 instant with its offset, e.g. 2026-02-13T10:00:00+07:00.");
 
     public static DateOnly Date(string? text, string field) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

@@ -32,7 +32,8 @@ public static class CorrectEventEndpoint
         Rules.Require(dossier.Correctables.TryGetValue(command.Corrects, out var target), Rules.CorrectableEvent,
             $"Event {command.Corrects} of this dossier cannot be corrected: only digitised components, fee " +
             "payments, issued results and hand-overs can, and each once.");
-        Rules.Require(target!.EventType != nameof(DossierHandedOver) || dossier.Holdings[^1].Sequence == command.Corrects,
+        var latestHandOver = dossier.Holdings[^1].Sequence == command.Corrects;
+        Rules.Require(target!.EventType != nameof(DossierHandedOver) || latestHandOver,
             Rules.CorrectableEvent, "Only the latest hand-over can be corrected.");
         Rules.Require(target.EventType != nameof(ResultIssued) || dossier.ResultSha256 == target.Key,
             Rules.CorrectableEvent, "Only the current result can be corrected.");

@@ -9,7 +9,8 @@ public static class DocumentStorage
 
     public static Table Table(string schema)
     {
-        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, TableName, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
+        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, TableName,
+            Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
         table.AddColumn<string>("sha256").AsPrimaryKey();
         table.AddColumn<string>("content_type").NotNull();
         table.AddColumn("content", "bytea").NotNull();

@@ -16,7 +16,8 @@ public static class DossierCodes
 
     public static Table CounterTable(string schema)
     {
-        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, TableName, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
+        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, TableName,
+            Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
         table.AddColumn<string>("agency").AsPrimaryKey();
         table.AddColumn<DateOnly>("day").AsPrimaryKey();
         table.AddColumn<int>("last_sequence").NotNull();
@@ -43,5 +44,5 @@ public static class DossierCodes
     }
 
     public static string Format(string agency, DateOnly day, int sequence) =>
-        $"{agency}-{day.ToString("yyMMdd", CultureInfo.InvariantCulture)}-{sequence.ToString("D4", CultureInfo.InvariantCulture)}";
+        string.Create(CultureInfo.InvariantCulture, $"{agency}-{day:yyMMdd}-{sequence:D4}");
 }

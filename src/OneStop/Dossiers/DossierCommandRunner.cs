@@ -30,7 +30,8 @@ public sealed class DossierCommandRunner(
             http.TraceIdentifier, channel, AuditMetadata.Device(http));
     }
 
-    public CommandContext ContextFor(CommandOrigin origin) => new(origin.Actor, origin.Now, calendar, catalogue, agency);
+    public CommandContext ContextFor(CommandOrigin origin) =>
+        new(origin.Actor, origin.Now, calendar, catalogue, agency);
 
     public Task<CommandAccepted> Run<TCommand>(
         IDocumentSession session,

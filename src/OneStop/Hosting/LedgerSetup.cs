@@ -117,7 +117,8 @@ public static class LedgerSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api-docs",
+            options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapWolverineEndpoints(options =>
         {
             options.WarmUpRoutes = RouteWarmup.Eager;

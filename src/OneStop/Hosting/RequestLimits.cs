@@ -10,7 +10,8 @@ public static class RequestLimits
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var feature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (feature is { IsReadOnly: false } && !http.Request.Path.Value!.EndsWith("/documents", StringComparison.Ordinal))
+        var isUpload = http.Request.Path.Value!.EndsWith("/documents", StringComparison.Ordinal);
+        if (feature is { IsReadOnly: false } && !isUpload)
             feature.MaxRequestBodySize = JsonBodyBytes;
         if (http.Request.ContentLength > (feature?.MaxRequestBodySize ?? JsonBodyBytes))
         {

@@ -16,7 +16,7 @@ using OneStop.Withdrawing;
 
 namespace OneStop.Seeding;
 
-/// <summary>Each demo action is a real command through its slice's pure decision; this also plans what follows.</summary>
+/// <summary>Each demo action is a real command through its slice's decision; it also plans what follows.</summary>
 public sealed class DemoActions(DossierCommandRunner runner, WorkingCalendar calendar, Random random)
 {
     public async Task ExecuteAsync(
@@ -28,7 +28,10 @@ public sealed class DemoActions(DossierCommandRunner runner, WorkingCalendar cal
     {
         var unit = d.HandlingUnit;
         await using var session = store.LightweightSession();
-        Task<CommandAccepted> Run<T>(T command, Actor actor, Func<T, Dossier, CommandContext, IEnumerable<object>> decide)
+        Task<CommandAccepted> Run<T>(
+            T command,
+            Actor actor,
+            Func<T, Dossier, CommandContext, IEnumerable<object>> decide)
             where T : class, IVersioned => runner.Run(session, DemoPeople.Origin(actor, at), d.Id, command, decide, ct);
 
         var reception = DemoPeople.Reception(random);
@@ -39,13 +42,15 @@ public sealed class DemoActions(DossierCommandRunner runner, WorkingCalendar cal
             DemoAction.ProvideSupplement => await Run(new ProvideSupplement(d.Version, AllRequired(d)), reception,
                 ProvideSupplementEndpoint.Decide),
             DemoAction.Receive => await Run(new ReceiveDossier(d.Version), reception, ReceiveDossierEndpoint.Decide),
-            DemoAction.Refuse => await Run(new ReceiveDossier(d.Version, "Không thuộc thẩm quyền giải quyết"),
-                reception, ReceiveDossierEndpoint.Decide),
+            DemoAction.Refuse => await Run(
+                new ReceiveDossier(d.Version, "Không thuộc thẩm quyền giải quyết"),
+                reception,
+                ReceiveDossierEndpoint.Decide),
             DemoAction.HandOver => await Run(new HandOverDossier(d.Version, d.StepsDone + 1, unit),
                 d.StepsDone == 0 ? reception : DemoPeople.Handler(unit, random), HandOverDossierEndpoint.Decide),
             DemoAction.RequestSupplementAfterAppraisal => await Run(new RequestSupplement(d.Version,
-                ["Bản giải trình kỹ thuật bổ sung"], "Cần làm rõ nội dung"), DemoPeople.Handler(unit, random),
-                RequestSupplementEndpoint.Decide),
+                ["Bản giải trình kỹ thuật bổ sung"], "Cần làm rõ nội dung"),
+                DemoPeople.Handler(unit, random), RequestSupplementEndpoint.Decide),
             DemoAction.Consult => await Run(new RequestConsultation(d.Version, "Bộ Tài chính", "Xin ý kiến"),
                 DemoPeople.Handler(unit, random), RequestConsultationEndpoint.Decide),
             DemoAction.ReplyToConsultation => await Run(new ReplyToConsultation(d.Version, "Thống nhất"),
@@ -57,8 +62,9 @@ public sealed class DemoActions(DossierCommandRunner runner, WorkingCalendar cal
                 WithdrawDossierEndpoint.Decide),
             DemoAction.Stop => await Run(new StopProcessing(d.Version, "Không đủ điều kiện tiếp tục"),
                 DemoPeople.UnitHead(unit), StopProcessingEndpoint.Decide),
-            DemoAction.Decide => await Run(new DecideDossier(d.Version, d.Rejected ? Outcome.Rejected : Outcome.Approved,
-                "Đã thẩm định"), DemoPeople.UnitHead(unit), DecideDossierEndpoint.Decide),
+            DemoAction.Decide => await Run(
+                new DecideDossier(d.Version, d.Rejected ? Outcome.Rejected : Outcome.Approved, "Đã thẩm định"),
+                DemoPeople.UnitHead(unit), DecideDossierEndpoint.Decide),
             DemoAction.IssueResult => await Run(new IssueResult(d.Version, Convert.ToHexStringLower(
                 System.Security.Cryptography.SHA256.HashData(d.Id.ToByteArray()))), DemoPeople.UnitHead(unit),
                 IssueResultEndpoint.Decide),
@@ -184,7 +190,8 @@ public sealed class DemoActions(DossierCommandRunner runner, WorkingCalendar cal
             Channel.Postal => ReturnMethod.Postal,
             _ => random.NextDouble() < 0.2 ? ReturnMethod.Postal : ReturnMethod.Counter,
         };
-        return new ReturnResult(d.Version, method, method == ReturnMethod.Postal ? $"EMS{random.Next(100000000)}VN" : null,
+        var tracking = method == ReturnMethod.Postal ? $"EMS{random.Next(100000000)}VN" : null;
+        return new ReturnResult(d.Version, method, tracking,
             ApplicantNotified: d.Appointment is { } due && at < due);
     }
 

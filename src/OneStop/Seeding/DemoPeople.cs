@@ -10,8 +10,11 @@ public static class DemoPeople
     public const string ReceptionUnit = "MOTCUA";
     public static readonly Actor Postal = new("bd-01", Roles.Postal, "BUUDIEN");
 
-    private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"];
-    private static readonly string[] GivenNames = ["An", "Bình", "Chi", "Dũng", "Hà", "Hùng", "Lan", "Minh", "Thảo"];
+    private static readonly string[] FamilyNames =
+        ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"];
+
+    private static readonly string[] GivenNames =
+        ["An", "Bình", "Chi", "Dũng", "Hà", "Hùng", "Lan", "Minh", "Thảo"];
 
     public static Actor Reception(Random random) => new($"rc-0{random.Next(1, 5)}", Roles.Reception, ReceptionUnit);
 

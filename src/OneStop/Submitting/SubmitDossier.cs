@@ -39,7 +39,7 @@ public static class SubmitDossierEndpoint
         return Results.Created($"/api/dossiers/{receipt.Id}", receipt);
     }
 
-    /// <summary>Starts the dossier stream with its code, applicant record and receipt secret in one transaction.</summary>
+    /// <summary>Starts the dossier stream, its code, applicant record and receipt secret in one transaction.</summary>
     public static async Task<DossierReceipt> SubmitAsync(
         IDocumentSession session,
         DossierCommandRunner runner,
@@ -52,10 +52,12 @@ public static class SubmitDossierEndpoint
             ?? throw new NotFound($"No procedure has the code '{command.ProcedureCode}'.");
 
         var id = Guid.CreateVersion7();
+        var applicant = ApplicantRecord.From(command.Applicant);
+        // The slow secret hash comes before the day's counter is locked, so submissions do not queue behind it.
+        var (secret, lookupSecret) = ReceiptSecret.NewFor(id);
         var localDay = context.Calendar.LocalDate(context.Now);
         var code = await DossierCodes.NextAsync(session, runner.Agency.Code, localDay, ct);
-        var applicant = ApplicantRecord.From(command.Applicant);
-        var (secret, lookupSecret) = ReceiptSecret.Create(code, id);
+        secret.Id = code;
         var submitted = Decide(command, procedure, id, code, applicant, context);
 
         session.Store(applicant);
@@ -99,7 +101,10 @@ public static class SubmitDossierEndpoint
             applicant.Id,
             applicant.Kind,
             applicant.DataHash(),
-            [.. procedure.Components.Select(c => new ComponentEntry(c.Id, c.NameVi, c.Required, provided.Contains(c.Id)))],
+            [
+                .. procedure.Components.Select(c =>
+                    new ComponentEntry(c.Id, c.NameVi, c.Required, provided.Contains(c.Id))),
+            ],
             receptionDeadline,
             context.Actor,
             context.Now);

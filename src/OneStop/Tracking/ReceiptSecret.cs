@@ -17,12 +17,13 @@ public sealed class ReceiptSecret
     public Guid DossierId { get; set; }
     public string Hash { get; set; } = "";
 
-    public static (ReceiptSecret Stored, string Secret) Create(string code, Guid dossierId)
+    /// <summary>A new secret and its hash; the caller sets the dossier code once it is assigned.</summary>
+    public static (ReceiptSecret Stored, string Secret) NewFor(Guid dossierId)
     {
         var bytes = RandomNumberGenerator.GetBytes(10);
         var chars = bytes.Select(b => Alphabet[b % Alphabet.Length]).ToArray();
         var secret = $"{new string(chars, 0, 5)}-{new string(chars, 5, 5)}";
-        return (new ReceiptSecret { Id = code, DossierId = dossierId, Hash = HashOf(secret) }, secret);
+        return (new ReceiptSecret { DossierId = dossierId, Hash = HashOf(secret) }, secret);
     }
 
     public bool Matches(string secret) => Verify(Hash, secret);
