@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace OneStop.Integrity;
@@ -8,7 +9,11 @@ namespace OneStop.Integrity;
 /// </summary>
 public static class CheckpointFile
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>camelCase; base64 `+` and `/` stay readable for shell tools (the file is never HTML).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string Line(Checkpoint checkpoint) => JsonSerializer.Serialize(checkpoint, Json) + "\n";
 

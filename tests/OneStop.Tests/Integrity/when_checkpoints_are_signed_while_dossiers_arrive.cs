@@ -1,3 +1,6 @@
+using Marten.Exceptions;
+using Npgsql;
+using OneStop.Problems;
 using OneStop.Tests.Fixtures;
 using Shouldly;
 
@@ -40,6 +43,17 @@ public sealed class when_checkpoints_are_signed_while_dossiers_arrive(LedgerApp 
         report.GetProperty("loggedEvents").GetInt64().ShouldBe(statuses.Count(s => s == 201));
         var order = await Query<long>("select seq_id from onestop.onestop_ledger_leaves order by leaf_index");
         order.ShouldBe(order.Order().ToList(), "leaves follow sequence order");
+    }
+
+    [Fact]
+    public void an_append_refused_below_the_log_is_a_retryable_503()
+    {
+        var refusal = new PostgresException("below the Merkle log horizon", "ERROR", "ERROR",
+            PostgresErrorCodes.SerializationFailure);
+
+        var problem = ProblemMapping.Describe(new ConcurrentUpdateException(refusal));
+
+        problem.Status.ShouldBe(503);
     }
 
     private async Task<int> SubmitAtKiosk()
