@@ -11,7 +11,12 @@ using Weasel.Core;
 namespace OneStop.Bench.Append;
 
 /// <summary>A payload of the size of a real submission event (~600 bytes of JSON).</summary>
-public sealed record BenchEvent(Guid DossierId, int Number, string ProcedureName, string[] Components, DateTimeOffset At);
+public sealed record BenchEvent(
+    Guid DossierId,
+    int Number,
+    string ProcedureName,
+    string[] Components,
+    DateTimeOffset At);
 
 /// <summary>
 /// Append throughput with the hash-chain trigger on and off, in alternating rounds of the same run so both

@@ -41,7 +41,8 @@ public static class VerifierCli
         var published = publishedPath is null ? null : CheckpointFile.Read(publishedPath);
         var checks = BundleVerifier.Verify(bundle, key, published);
 
-        output.WriteLine($"Event {bundle.Sequence}" + (bundle.DossierCode is null ? "" : $" of dossier {bundle.DossierCode}"));
+        var dossier = bundle.DossierCode is null ? "" : $" of dossier {bundle.DossierCode}";
+        output.WriteLine($"Event {bundle.Sequence}{dossier}");
         foreach (var check in checks)
             output.WriteLine($"{(check.Passed ? "ok  " : "FAIL")}  {check.Name}: {check.Detail}");
         var passed = checks.All(c => c.Passed);

@@ -38,7 +38,8 @@ public static class BundleVerifier
             MerkleTree.VerifyInclusion(MerkleTree.LeafHash(eventHash), bundle.LeafIndex, checkpoint.Size,
                 path!, root);
         Check("inclusion", included,
-            $"leaf {bundle.LeafIndex} is in the Merkle log of {checkpoint.Size} events with root {checkpoint.RootHash}");
+            $"leaf {bundle.LeafIndex} is in the Merkle log of {checkpoint.Size} events " +
+            $"with root {checkpoint.RootHash}");
 
         using var key = TryKey(pinnedPublicKeyPem ?? bundle.PublicKeyPem);
         Check("signature", key is not null && checkpoint.IsSignedBy(key),
@@ -68,7 +69,8 @@ public static class BundleVerifier
         var evidence = bundle.Consistency;
         if (evidence is null || evidence.FromSize != earlier.Size)
             return new BundleCheck(name, false,
-                $"the bundle carries no consistency proof from size {earlier.Size}; export it with ?from={earlier.Size}");
+                $"the bundle carries no consistency proof from size {earlier.Size}; " +
+                $"export it with ?from={earlier.Size}");
         var proof = evidence.Proof.Select(TryHex).ToList();
         var consistent = evidence.FromRootHash == earlier.RootHash && proof.All(p => p is not null) &&
             MerkleTree.VerifyConsistency(earlier.Size, bundle.Checkpoint.Size, earlier.Root(),

@@ -50,7 +50,7 @@ public static class LedgerSchema
     /// The canonical text of one event row: a jsonb object of every stored field except the archive flag
     /// (Marten flips it legitimately). jsonb renders one value one way (keys sorted, fixed spacing), so the
     /// verifier reproduces the exact bytes from the row; the timestamp is rendered in UTC to microseconds so
-    /// the session's time zone does not matter.
+    /// the session's time zone does not matter. It reads every metadata column LedgerSetup enables.
     /// </summary>
     public static string Canonical(string row) =>
         $"""

@@ -43,7 +43,10 @@ public sealed partial class MerkleLog(
         var latest = (await CheckpointsAsync(connection, null, ct)).LastOrDefault();
         var entries = await EntriesAsync(connection, long.MaxValue, ct);
         if (entries.Count <= (latest?.Size ?? 0))
+        {
+            await transaction.CommitAsync(ct);
             return latest;
+        }
 
         var leaves = entries.Select(e => MerkleTree.LeafHash(e)).ToList();
         var created = Checkpoint.Sign(leaves.Count, MerkleTree.Root(leaves, leaves.Count), clock.GetUtcNow(), key.Key);
