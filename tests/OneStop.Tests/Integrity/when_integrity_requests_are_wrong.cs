@@ -9,6 +9,7 @@ public sealed class when_integrity_requests_are_wrong(LedgerApp app) : Integrity
     [Theory]
     [InlineData("/api/ledger/proofs/inclusion")]
     [InlineData("/api/ledger/proofs/inclusion?sequence=0")]
+    [InlineData("/api/ledger/proofs/inclusion?sequence=abc")]
     [InlineData("/api/ledger/proofs/inclusion?sequence=1&size=-2")]
     [InlineData("/api/ledger/proofs/consistency?from=4")]
     [InlineData("/api/ledger/proofs/consistency?from=6&to=2")]

@@ -23,6 +23,27 @@ public sealed class when_the_ledger_is_untouched(LedgerApp app) : IntegrityConte
     }
 
     [Fact]
+    public async Task several_events_in_one_commit_are_chained_in_version_order()
+    {
+        var id = Guid.CreateVersion7();
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.StartStream(id, new ChainProbe(1), new ChainProbe(2), new ChainProbe(3));
+            await session.SaveChangesAsync();
+        }
+
+        var links = await Query<bool>("""
+            select h.prev_hash = coalesce(p.hash, decode(repeat('00', 32), 'hex'))
+            from onestop.onestop_event_hashes h
+            left join onestop.onestop_event_hashes p on p.stream_id = h.stream_id and p.version = h.version - 1
+            where h.stream_id = @id order by h.version
+            """, id);
+
+        links.ShouldBe([true, true, true]);
+        (await Verification()).GetProperty("intact").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task verification_reports_intact_up_to_the_last_sequence()
     {
         var ids = await three_received_dossiers();
@@ -113,3 +134,6 @@ public sealed class when_the_ledger_is_untouched(LedgerApp app) : IntegrityConte
         after.ToString().ShouldBe(before.ToString());
     }
 }
+
+/// <summary>An event of no dossier, to append several in one commit.</summary>
+public sealed record ChainProbe(int Number);
