@@ -1,5 +1,6 @@
 using JasperFx;
 using OneStop.Hosting;
+using OneStop.Integrity;
 
 var builder = WebApplication.CreateBuilder(args);
 var dataDirectory = DataFolder.Resolve(builder.Configuration);
@@ -7,6 +8,7 @@ var connectionString = await Database.ResolveAsync(builder, args);
 
 builder.AddLedger(connectionString);
 builder.AddWebEdge(dataDirectory);
+builder.AddLedgerIntegrity(dataDirectory);
 
 var app = builder.Build();
 app.UseWebEdge();

@@ -55,6 +55,9 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             Problem(413, ProblemTypes.TooLarge, "The request body is too large.", null),
         BadHttpRequestException bad =>
             Problem(400, ProblemTypes.MalformedJson, "The request could not be read.", null, bad.StatusCode),
+        // The ledger trigger refuses an event that would land below the Merkle log (40001); a retry succeeds.
+        ConcurrentUpdateException =>
+            Problem(503, ProblemTypes.Unavailable, "The ledger was busy; retry the command.", null),
         NpgsqlException or TimeoutException { InnerException: NpgsqlException } =>
             Problem(503, ProblemTypes.Unavailable, "The ledger database is unavailable; retry later.", null),
         _ => Problem(500, ProblemTypes.ServerError, "An unexpected error occurred.", null),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Auth;
 using OneStop.Dossiers;
+using OneStop.Integrity;
 using Wolverine;
 
 namespace OneStop.Tests.Fixtures;
@@ -28,6 +29,9 @@ public sealed class LedgerApp : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Marten", connection);
             web.UseSetting("OneStop:DataDirectory", DataDirectory);
+            // Tests advance the Merkle log themselves, at the moment they choose.
+            web.UseSetting("OneStop:Ledger:CheckpointSeconds", "0");
+            web.UseSetting("OneStop:Ledger:SettleSeconds", "0");
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
@@ -48,10 +52,15 @@ public sealed class LedgerApp : IAsyncLifetime
     {
         Clock.SetUtcNow(Start);
         await Host.ResetAllMartenDataAsync();
-        // Marten resets its own tables; the day counters behind dossier codes are ours.
+        // Marten resets its own tables; the day counters and the integrity tables are ours.
         await using var session = Store.LightweightSession();
         session.QueueSqlCommand($"delete from onestop.{DossierCodes.TableName}");
+        foreach (var table in new[] { LedgerSchema.Hashes, LedgerSchema.Leaves, LedgerSchema.Checkpoints })
+            session.QueueSqlCommand($"delete from onestop.{table}");
+        // A test that played the attacker may have switched hashing off.
+        session.QueueSqlCommand(LedgerSchema.SetTriggerSql("onestop", enabled: true));
         await session.SaveChangesAsync();
+        File.Delete(Path.Combine(DataDirectory, PublishedCheckpoints.FileName));
     }
 
     public string Token(string officer, string role, string unit) =>

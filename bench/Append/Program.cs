@@ -1,0 +1,3 @@
+using OneStop.Bench.Append;
+
+return await AppendBenchmark.RunAsync(BenchOptions.Parse(args));

@@ -1,0 +1,16 @@
+using Wolverine.Http;
+
+namespace OneStop.Integrity;
+
+/// <summary>Checkpoints an inspector published earlier and brings along for the walk to honour.</summary>
+public sealed record VerifyLedger(IReadOnlyList<Checkpoint>? PublishedCheckpoints = null);
+
+public static class VerifyLedgerEndpoint
+{
+    [WolverinePost("/api/ledger/verification")]
+    public static Task<VerificationReport> Post(VerifyLedger? command, LedgerVerifier verifier, HttpContext http)
+    {
+        InspectorAccess.Require(http);
+        return verifier.VerifyAsync(command?.PublishedCheckpoints ?? [], http.RequestAborted);
+    }
+}

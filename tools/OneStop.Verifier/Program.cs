@@ -1,0 +1,3 @@
+using OneStop.Verifier;
+
+return VerifierCli.Run(args, Console.Out);
