@@ -85,7 +85,7 @@ public static class LedgerSetup
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var status = context.ProblemDetails.Status ?? 500;
-            context.ProblemDetails.Type ??= ProblemTypes.ForStatus(status);
+            context.ProblemDetails.Type = ProblemTypes.Stable(context.ProblemDetails);
             context.ProblemDetails.Extensions["correlationId"] = AuditMetadata.CorrelationId(context.HttpContext);
         });
         builder.Services.AddExceptionHandler<ProblemMapping>();

@@ -17,6 +17,19 @@ public static class ProblemTypes
     public const string Unavailable = Root + "unavailable";
     public const string ServerError = Root + "server-error";
 
+    /// <summary>
+    /// Our own types pass through; framework defaults (RFC links, Wolverine's JSON errors) become ours, so
+    /// every problem a client sees has a stable type per kind.
+    /// </summary>
+    public static string Stable(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        if (problem.Type?.StartsWith(Root, StringComparison.Ordinal) == true)
+            return problem.Type;
+        if (problem.Title == "Invalid JSON format")
+            return MalformedJson;
+        return ForStatus(problem.Status ?? 500);
+    }
+
     public static string ForStatus(int status) => status switch
     {
         400 => InvalidInput,

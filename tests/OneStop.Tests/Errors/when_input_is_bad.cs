@@ -52,6 +52,17 @@ public sealed class when_input_is_bad(LedgerApp app) : LedgerContext(app)
     }
 
     [Fact]
+    public async Task malformed_json_has_its_own_stable_problem_type()
+    {
+        var id = await a_submitted_dossier();
+
+        var result = await Post($"/api/dossiers/{id}/reception", "{\"version\": 1,", Reception);
+
+        var problem = await result.ReadAsJsonAsync<System.Text.Json.JsonElement>();
+        problem.GetProperty("type").GetString().ShouldBe("https://onestop.gov.vn/problems/malformed-json");
+    }
+
+    [Fact]
     public async Task an_unknown_procedure_is_not_found()
     {
         var body = "{\"procedureCode\":\"NOPE\",\"channel\":\"Kiosk\",\"applicant\":{\"kind\":\"Citizen\",\"name\":\"A\"}}";
