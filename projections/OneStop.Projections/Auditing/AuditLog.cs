@@ -57,7 +57,7 @@ public sealed class AuditLogProjection : IProjection
             Header(e, "onBehalfOf") ?? by?.OnBehalfOf,
             Header(e, "channel"),
             Header(e, "device"),
-            at ?? e.Timestamp,
+            (at ?? e.Timestamp).ToUniversalTime(),
             e.Timestamp,
             e.CorrelationId,
             e.CausationId,

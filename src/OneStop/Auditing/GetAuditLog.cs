@@ -71,9 +71,10 @@ public static class GetAuditLogEndpoint
             var eventType = EventTypeName(type);
             rows = rows.Where(x => x.EventType == eventType);
         }
-        if (from is { } start)
+        // PostgreSQL's timestamptz parameters must be given in UTC.
+        if (from?.ToUniversalTime() is { } start)
             rows = rows.Where(x => x.At >= start);
-        if (to is { } end)
+        if (to?.ToUniversalTime() is { } end)
             rows = rows.Where(x => x.At < end);
         return rows;
     }

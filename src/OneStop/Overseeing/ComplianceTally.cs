@@ -92,9 +92,13 @@ public static class ComplianceTally
     /// <summary>Every dossier with something in the period: not submitted after it, not finished before it.</summary>
     public static async Task<IReadOnlyList<DossierFacts>> FactsInAsync(IQuerySession session, ReportingPeriod period,
         CancellationToken ct) =>
-        await session.Query<DossierFacts>()
-            .Where(f => f.SubmittedAt < period.End && (f.FinishedAt == null || f.LastEventAt >= period.Start))
-            .ToListAsync(ct);
+        await FactsBetween(session, period.Start.ToUniversalTime(), period.End.ToUniversalTime()).ToListAsync(ct);
+
+    // PostgreSQL's timestamptz parameters must be given in UTC.
+    private static IQueryable<DossierFacts> FactsBetween(IQuerySession session, DateTimeOffset start,
+        DateTimeOffset end) =>
+        session.Query<DossierFacts>()
+            .Where(f => f.SubmittedAt < end && (f.FinishedAt == null || f.LastEventAt >= start));
 
     public static bool IsEmpty(ComplianceRow row) =>
         row is { Received: 0, SupplementRequests: 0, Apologies: 0, LateHandOvers: 0, PausedWorkingDays: 0 }
