@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using OneStop.Dossiers;
 using OneStop.Projections.Auditing;
 using OneStop.Projections.Dossiers;
 using OneStop.Projections.Oversight;
@@ -11,6 +12,8 @@ public static class ProjectionRegistration
 {
     public static void AddOneStopProjections(this StoreOptions options)
     {
+        // Old event shapes load as current events before any projection sees them.
+        options.AddDossierEventVersions();
         options.Projections.Add<DossierViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DossierTimelineProjection>(ProjectionLifecycle.Inline);
         // Oversight reads tolerate a moment's lag; keeping them off the append path keeps commands fast.
