@@ -4,7 +4,7 @@ using OneStop.Tests.Fixtures;
 
 namespace OneStop.Tests.Oversight;
 
-/// <summary>The ledger context plus what oversight tests need: waiting for async projections, reading reports.</summary>
+/// <summary>The ledger context plus what oversight tests need: waiting for async projections, reports.</summary>
 public abstract class OversightContext(LedgerApp app) : LedgerContext(app)
 {
     protected string Inspector => App.Token("in-01", "inspector", "THANHTRA");

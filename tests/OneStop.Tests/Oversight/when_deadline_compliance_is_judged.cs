@@ -85,7 +85,8 @@ public sealed class when_deadline_compliance_is_judged(LedgerApp app) : Oversigh
 
         var report = await GetJson("/api/compliance?from=2026-03-01&to=2026-04-30&officer=hd-07", Supervisor);
 
-        var row = report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("period").GetString() == "2026-03");
+        var row = report.GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("period").GetString() == "2026-03");
         row.GetProperty("officer").GetString().ShouldBe("hd-07");
         row.GetProperty("unit").GetString().ShouldBe(HandlingUnit);
         row.GetProperty("procedure").GetString().ShouldBe(ProcedureCode);
