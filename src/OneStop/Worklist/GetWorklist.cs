@@ -55,6 +55,9 @@ public static class GetWorklistEndpoint
         var forOfficer = officer?.Trim();
         var now = clock.GetUtcNow();
 
+        // LIMITATION: only received dossiers are listed. Online and kiosk dossiers waiting for reception
+        // (rule 4's 8 working hours) are held by "portal" or "kiosk", not by the one-stop desk, so the
+        // reception desk does not see them here yet; it finds them by code or through the audit log.
         var query = session.Query<DossierView>().Where(v => v.FinishedAt == null && v.ReceivedAt != null
             && v.Status != DossierStatus.AwaitingSupplement);
         if (!string.IsNullOrWhiteSpace(forUnit))
