@@ -1,6 +1,9 @@
 using JasperFx.Events.Projections;
 using Marten;
+using OneStop.Dossiers;
+using OneStop.Projections.Auditing;
 using OneStop.Projections.Dossiers;
+using OneStop.Projections.Oversight;
 
 namespace OneStop.Projections;
 
@@ -9,9 +12,26 @@ public static class ProjectionRegistration
 {
     public static void AddOneStopProjections(this StoreOptions options)
     {
+        // Old event shapes load as current events before any projection sees them.
+        options.AddDossierEventVersions();
         options.Projections.Add<DossierViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DossierTimelineProjection>(ProjectionLifecycle.Inline);
+        // Oversight reads tolerate a moment's lag; keeping them off the append path keeps commands fast.
+        options.Projections.Add(new AuditLogProjection(), ProjectionLifecycle.Async, AuditLogProjection.Name,
+            o => o.DeleteViewTypeOnTeardown<AuditEntry>());
+        options.Projections.Add(new DossierFactsProjection(), ProjectionLifecycle.Async);
 
-        options.Schema.For<DossierView>().Index(x => x.Code);
+        options.Schema.For<DossierView>().Index(x => x.Code).Index(x => x.HoldingUnit);
+        options.Schema.For<AuditEntry>()
+            .Duplicate(x => x.DossierId)
+            .Duplicate(x => x.DossierCode!)
+            .Duplicate(x => x.Officer)
+            .Duplicate(x => x.Unit)
+            .Duplicate(x => x.EventType)
+            .Duplicate(x => x.At);
+        options.Schema.For<DossierFacts>()
+            .Duplicate(x => x.SubmittedAt)
+            .Duplicate(x => x.LastEventAt)
+            .Duplicate(x => x.FinishedAt!);
     }
 }

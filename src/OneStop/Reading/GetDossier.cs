@@ -21,9 +21,13 @@ public static class GetDossierEndpoint
         IQuerySession session,
         HttpContext http,
         TimeProvider clock,
-        WorkingCalendar calendar)
+        WorkingCalendar calendar,
+        DateTimeOffset? asOf,
+        int? version)
     {
         OfficerAccess.RequireOfficer(http);
+        if (asOf is not null || version is not null)
+            return await DossierAsOf.AnswerAsync(session, id, asOf, version, calendar, http.RequestAborted);
         var view = await session.LoadAsync<DossierView>(id, http.RequestAborted)
             ?? throw new NotFound($"No dossier has the id {id}.");
         return Answer(view, clock.GetUtcNow(), calendar);

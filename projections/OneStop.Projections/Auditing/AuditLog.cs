@@ -1,0 +1,94 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using OneStop.Dossiers;
+
+namespace OneStop.Projections.Auditing;
+
+/// <summary>One row of the audit log: who did what to which dossier, when and through what (rule 10).</summary>
+/// <remarks>Only metadata: event bodies, and so personal data and free-text reasons, are never copied.</remarks>
+public sealed record AuditEntry(
+    long Id,
+    Guid DossierId,
+    string? DossierCode,
+    long Version,
+    string EventType,
+    string Officer,
+    string Role,
+    string Unit,
+    string? OnBehalfOf,
+    string? Channel,
+    string? Device,
+    DateTimeOffset At,
+    DateTimeOffset StoredAt,
+    string? CorrelationId,
+    string? CausationId,
+    string? UserName)
+{
+    /// <summary>The global event sequence: the stable cursor of the log.</summary>
+    public long Sequence => Id;
+}
+
+/// <summary>Builds <see cref="AuditEntry"/> rows, one per event, in batches.</summary>
+public sealed class AuditLogProjection : IProjection
+{
+    public const string Name = "AuditLog";
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events,
+        CancellationToken cancellation)
+    {
+        var codes = await DossierCodesAsync(operations, events, cancellation);
+        foreach (var e in events)
+            operations.Store(Row(e, codes.GetValueOrDefault(e.StreamId)));
+    }
+
+    public static AuditEntry Row(IEvent e, string? dossierCode)
+    {
+        var (at, by) = EventFacts.Of(e.Data);
+        return new AuditEntry(
+            e.Sequence,
+            e.StreamId,
+            dossierCode,
+            e.Version,
+            e.EventTypeName,
+            Header(e, "officer") ?? by?.OfficerId ?? "system",
+            Header(e, "role") ?? by?.Role ?? "system",
+            Header(e, "unit") ?? by?.Unit ?? "system",
+            Header(e, "onBehalfOf") ?? by?.OnBehalfOf,
+            Header(e, "channel"),
+            Header(e, "device"),
+            (at ?? e.Timestamp).ToUniversalTime(),
+            e.Timestamp,
+            e.CorrelationId,
+            e.CausationId,
+            e.UserName);
+    }
+
+    private static string? Header(IEvent e, string key) => e.GetHeader(key)?.ToString();
+
+    /// <summary>
+    /// Only the submission carries the dossier code. It is read from the event store itself, never from
+    /// another projection, so this one rebuilds alone and in any order.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> DossierCodesAsync(IQuerySession session,
+        IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var codes = events.Select(e => e.Data).OfType<DossierSubmitted>()
+            .GroupBy(s => s.DossierId).ToDictionary(g => g.Key, g => g.First().Code);
+        var missing = events.Select(e => e.StreamId).Where(id => !codes.ContainsKey(id)).Distinct().ToArray();
+        if (missing.Length == 0)
+            return codes;
+
+        var submissions = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(missing) && e.EventTypeName == SubmittedType)
+            .ToListAsync(cancellation);
+        foreach (var e in submissions)
+        {
+            if (e.Data is DossierSubmitted submitted)
+                codes[submitted.DossierId] = submitted.Code;
+        }
+        return codes;
+    }
+
+    private const string SubmittedType = "dossier_submitted";
+}

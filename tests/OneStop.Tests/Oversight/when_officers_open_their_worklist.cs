@@ -1,0 +1,58 @@
+using System.Text.Json;
+using OneStop.Tests.Fixtures;
+using Shouldly;
+
+namespace OneStop.Tests.Oversight;
+
+public sealed class when_officers_open_their_worklist(LedgerApp app) : OversightContext(app)
+{
+    [Fact]
+    public async Task overdue_dossiers_come_first_then_due_soon_then_on_track()
+    {
+        var onTrack = await a_dossier_in_processing_received(Hanoi(2026, 3, 6, 9));
+        var overdue = await a_dossier_in_processing_received(Hanoi(2026, 3, 2, 9));
+        var dueSoon = await a_dossier_in_processing_received(Hanoi(2026, 3, 3, 9));
+        var waiting = await a_dossier_in_processing_received(Hanoi(2026, 3, 4, 9));
+        At(Hanoi(2026, 3, 4, 10));
+        await Ok(waiting.Id, "supplement-requests",
+            new { waiting.Version, missing = new[] { "C01" }, reason = "Unsigned" }, Handler);
+        At(Hanoi(2026, 3, 11, 10));
+
+        var items = (await GetJson("/api/worklist", Handler)).GetProperty("items");
+
+        Ids(items).ShouldBe([overdue.Id, dueSoon.Id, onTrack.Id]);
+        items.EnumerateArray().Select(i => i.GetProperty("timeliness").GetString())
+            .ShouldBe(["overdue", "dueSoon", "onTrack"]);
+    }
+
+    [Fact]
+    public async Task it_filters_by_officer_and_timeliness()
+    {
+        var overdue = await a_dossier_in_processing_received(Hanoi(2026, 3, 2, 9), officer: "hd-05");
+        await a_dossier_in_processing_received(Hanoi(2026, 3, 2, 9), officer: "hd-06");
+        await a_dossier_in_processing_received(Hanoi(2026, 3, 9, 9), officer: "hd-05");
+        At(Hanoi(2026, 3, 11, 10));
+
+        var items = (await GetJson("/api/worklist?officer=hd-05&timeliness=overdue", Handler)).GetProperty("items");
+
+        Ids(items).ShouldBe([overdue.Id]);
+    }
+
+    [Fact]
+    public async Task it_needs_an_officer_token()
+    {
+        await GetJson("/api/worklist", status: 401);
+    }
+
+    private async Task<(Guid Id, int Version)> a_dossier_in_processing_received(DateTimeOffset at,
+        string? officer = null)
+    {
+        At(at);
+        var (id, version) = await a_received_dossier();
+        version = await Ok(id, "handovers", new { version, step = 1, unit = HandlingUnit, officer }, Reception);
+        return (id, version);
+    }
+
+    private static List<Guid> Ids(JsonElement items) =>
+        [.. items.EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+}
