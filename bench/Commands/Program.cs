@@ -1,0 +1,3 @@
+using OneStop.Bench.Commands;
+
+return await CommandBenchmark.RunAsync(CommandOptions.Parse(args));
