@@ -28,10 +28,12 @@ public static class CommandBenchmark
         var bare = await postgres.CreateDatabaseAsync("bare");
         await postgres.CreateDatabaseAsync("pgbench");
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
-        var tokens = new TokenIssuer(SigningKey.From(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["OneStop:Jwt:SigningKey"] = key }).Build(), folder));
+        var settings = new Dictionary<string, string?> { ["OneStop:Jwt:SigningKey"] = key };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var tokens = new TokenIssuer(SigningKey.From(configuration, folder));
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; " +
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, " +
+            $".NET {Environment.Version}; " +
             $"PostgreSQL {postgres.Version} on the same machine, fsync on; {options.Seconds} s per run, " +
             $"median of {options.Repeats}.");
 
@@ -52,7 +54,8 @@ public static class CommandBenchmark
             await PgBench.InitialiseAsync(pgbench, postgres.Port, "pgbench");
 
         Console.WriteLine();
-        Console.WriteLine("| Clients | OneStop commands/s | p50 ms | p95 ms | p99 ms | 409s/s | errors | pgbench tps | ratio | bare Marten appends/s | overhead |");
+        Console.WriteLine("| Clients | OneStop commands/s | p50 ms | p95 ms | p99 ms | 409s/s | errors " +
+            "| pgbench tps | ratio | bare Marten appends/s | overhead |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var clients in options.Clients)
         {
@@ -63,16 +66,22 @@ public static class CommandBenchmark
             {
                 runs.Add(await load.RunAsync(clients, TimeSpan.FromSeconds(options.Seconds)));
                 if (pgbench is not null)
-                    tps.Add(await PgBench.TransactionsPerSecondAsync(pgbench, postgres.Port, "pgbench", clients, options.Seconds));
-                bareRates.Add(await BareMarten.AppendsPerSecondAsync(bare, clients, TimeSpan.FromSeconds(options.Seconds)));
+                {
+                    tps.Add(await PgBench.TransactionsPerSecondAsync(pgbench, postgres.Port, "pgbench", clients,
+                        options.Seconds));
+                }
+                var duration = TimeSpan.FromSeconds(options.Seconds);
+                bareRates.Add(await BareMarten.AppendsPerSecondAsync(bare, clients, duration));
             }
 
             var median = runs.OrderBy(r => r.PerSecond).ElementAt(runs.Count / 2);
             var pg = tps.Count > 0 ? Median(tps) : double.NaN;
             var bareMedian = Median(bareRates);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {clients} | {median.PerSecond:F0} | {median.Percentile(0.50):F1} | {median.Percentile(0.95):F1} | " +
-                $"{median.Percentile(0.99):F1} | {median.Conflicts / median.Seconds:F1} | {median.Failed} | {pg:F0} | " +
+                $"| {clients} | {median.PerSecond:F0} | {median.Percentile(0.50):F1} | " +
+                $"{median.Percentile(0.95):F1} | " +
+                $"{median.Percentile(0.99):F1} | {median.Conflicts / median.Seconds:F1} | {median.Failed} | " +
+                $"{pg:F0} | " +
                 $"{median.PerSecond / pg:F2} | {bareMedian:F0} | {(1 - (median.PerSecond / bareMedian)) * 100:F0}% |"));
         }
 

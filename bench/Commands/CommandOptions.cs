@@ -15,7 +15,8 @@ public sealed record CommandOptions(IReadOnlyList<int> Clients, int Seconds, int
                 "--clients" => options with { Clients = [.. args[i + 1].Split(',').Select(Number)] },
                 "--seconds" => options with { Seconds = Number(args[i + 1]) },
                 "--repeats" => options with { Repeats = Number(args[i + 1]) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; use --clients 1,8,32 --seconds 20 --repeats 3."),
+                _ => throw new ArgumentException(
+                    $"Unknown option {args[i]}; use --clients 1,8,32 --seconds 20 --repeats 3."),
             };
         }
 

@@ -20,14 +20,19 @@ public static partial class PgBench
         int seconds)
     {
         var threads = Math.Min(clients, Environment.ProcessorCount);
-        var output = await Run(pgbench, $"-c {clients} -j {threads} -T {seconds} -h 127.0.0.1 -p {port} -U postgres {database}");
+        var output = await Run(pgbench,
+            $"-c {clients} -j {threads} -T {seconds} -h 127.0.0.1 -p {port} -U postgres {database}");
         var match = Tps().Match(output);
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
     }
 
     private static async Task<string> Run(string pgbench, string arguments)
     {
-        var start = new ProcessStartInfo(pgbench, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(pgbench, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();

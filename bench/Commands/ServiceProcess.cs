@@ -61,8 +61,12 @@ public sealed class ServiceProcess(Process process, Uri url) : IAsyncDisposable
     /// <summary>Peak resident memory of the service so far, from /proc.</summary>
     public long PeakRssBytes()
     {
-        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        var line = File.ReadLines($"/proc/{process.Id}/status")
+            .FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        if (line is null)
+            return 0;
+        var kilobytes = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
     }
 
     public async ValueTask DisposeAsync()

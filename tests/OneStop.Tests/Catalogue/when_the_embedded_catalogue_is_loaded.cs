@@ -23,7 +23,8 @@ public class when_the_embedded_catalogue_is_loaded
         var p = Catalogue.Find("G06.NLNT.01").ShouldNotBeNull();
 
         p.NationalCode.ShouldBeNull();
-        p.NameVi.ShouldBe("Cấp Giấy phép tiến hành công việc bức xạ – sử dụng nguồn phóng xạ");
+        p.NameVi.ShouldBe(
+            "Cấp Giấy phép tiến hành công việc bức xạ – sử dụng nguồn phóng xạ");
         p.NameEn.ShouldBe("Radiation work licence – use of radioactive sources");
         p.Field.ShouldBe("Năng lượng nguyên tử, an toàn bức xạ và hạt nhân");
         p.Unit.ShouldBe("CATBXHN");

@@ -4,7 +4,7 @@ using Shouldly;
 
 namespace OneStop.Tests.Integrity;
 
-/// <summary>A ledger written before the trigger existed is chained once, at the next start, in sequence order.</summary>
+/// <summary>A ledger written before the trigger existed is chained once, at the next start, in order.</summary>
 public sealed class when_a_ledger_predates_hashing(LedgerApp app) : IntegrityContext(app)
 {
     [Fact]

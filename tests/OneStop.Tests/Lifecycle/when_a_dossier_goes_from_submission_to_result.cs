@@ -20,7 +20,10 @@ public sealed class when_a_dossier_goes_from_submission_to_result(LedgerApp app)
         version = await Ok(id, "decision", new { version, outcome = "approved", reason = "Complete" }, UnitHead);
         version = await Ok(id, "result", new { version, documentSha256 = new string('b', 64) }, UnitHead);
         if (Procedure.FeeVnd is > 0)
-            version = await Ok(id, "fees", new { version, amount = Procedure.FeeVnd, receiptNumber = "BL-1" }, Reception);
+        {
+            version = await Ok(id, "fees", new { version, amount = Procedure.FeeVnd, receiptNumber = "BL-1" },
+                Reception);
+        }
         version = await Ok(id, "return",
             new { version, method = "postal", trackingNumber = "EMS123", applicantNotified = true }, Reception);
 

@@ -13,9 +13,9 @@ public sealed class when_a_fee_is_due(LedgerApp app) : LedgerContext(app)
     [Fact]
     public async Task the_result_is_held_until_the_fee_is_paid()
     {
-        var unit = Host.Services.GetService(typeof(OneStop.Catalogue.ProcedureCatalogue)) is OneStop.Catalogue.ProcedureCatalogue c
-            ? c.Find(FeeProcedure)!.Unit
-            : throw new InvalidOperationException("no catalogue");
+        var c = (OneStop.Catalogue.ProcedureCatalogue)Host.Services.GetService(
+            typeof(OneStop.Catalogue.ProcedureCatalogue))!;
+        var unit = c.Find(FeeProcedure)!.Unit;
         var head = App.Token("uh-02", "unit-head", unit);
         var result = await Host.Scenario(s =>
         {

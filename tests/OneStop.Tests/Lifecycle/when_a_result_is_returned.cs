@@ -52,6 +52,7 @@ public sealed class when_a_result_is_returned(LedgerApp app) : LedgerContext(app
 
         var view = (await View(id)).GetProperty("dossier");
         view.GetProperty("status").GetString().ShouldBe("resultReturned");
-        view.GetProperty("finishedTimeliness").GetString().ShouldBe("early", "the decision, not the return, finished it");
+        view.GetProperty("finishedTimeliness").GetString()
+            .ShouldBe("early", "the decision, not the return, finished it");
     }
 }

@@ -4,7 +4,7 @@ using Shouldly;
 
 namespace OneStop.Tests.Lifecycle;
 
-/// <summary>Rules 3 and 4: paper hand-over by the end of the day (next morning after 15:00); online in 8 hours.</summary>
+/// <summary>Rules 3 and 4: paper reaches the unit that day (next morning after 15:00); online in 8 hours.</summary>
 public sealed class when_paper_and_online_dossiers_are_received(LedgerApp app) : LedgerContext(app)
 {
     [Fact]

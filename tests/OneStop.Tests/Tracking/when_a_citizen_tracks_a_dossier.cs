@@ -35,7 +35,9 @@ public sealed class when_a_citizen_tracks_a_dossier(LedgerApp app) : LedgerConte
     }
 
     private static string Without(JsonElement problem, string _) => JsonSerializer.Serialize(
-        problem.EnumerateObject().Where(p => p.Name is not ("correlationId" or "traceId" or "instance")).ToDictionary(p => p.Name, p => p.Value.ToString()));
+        problem.EnumerateObject()
+            .Where(p => p.Name is not ("correlationId" or "traceId" or "instance"))
+            .ToDictionary(p => p.Name, p => p.Value.ToString()));
 
     private async Task<JsonElement> Track(string code, string secret, int status)
     {
