@@ -1,4 +1,3 @@
-using Marten;
 using Npgsql;
 using OneStop.Hosting;
 
@@ -9,16 +8,14 @@ namespace OneStop.Integrity;
 /// then logs events and signs checkpoints on a fixed period.
 /// </summary>
 public sealed partial class CheckpointPublisher(
-    IDocumentStore store,
+    IServiceProvider services,
     MerkleLog log,
     IntegrityOptions options,
     ILogger<CheckpointPublisher> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using (var connection = await log.OpenAsync(cancellationToken))
-            await LedgerSchema.InstallAsync(connection, LedgerSetup.Schema, cancellationToken);
+        await LedgerDatabase.PrepareAsync(services, cancellationToken);
         await log.CatchUpPublicationAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }

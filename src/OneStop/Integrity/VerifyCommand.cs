@@ -1,5 +1,5 @@
 using JasperFx.CommandLine;
-using Marten;
+using OneStop.Hosting;
 
 namespace OneStop.Integrity;
 
@@ -18,7 +18,7 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
     public override async Task<bool> Execute(VerifyInput input)
     {
         using var host = input.BuildHost();
-        await host.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await LedgerDatabase.PrepareAsync(host.Services);
         var brought = string.IsNullOrWhiteSpace(input.PublishedFlag) ? [] : CheckpointFile.Read(input.PublishedFlag);
 
         var report = await host.Services.GetRequiredService<LedgerVerifier>().VerifyAsync(brought, default);

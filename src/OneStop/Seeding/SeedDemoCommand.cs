@@ -3,6 +3,7 @@ using Marten;
 using OneStop.Calendar;
 using OneStop.Catalogue;
 using OneStop.Dossiers;
+using OneStop.Hosting;
 using Spectre.Console;
 
 namespace OneStop.Seeding;
@@ -43,7 +44,7 @@ public sealed class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
         // The web server is not started: only the ledger is needed.
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await LedgerDatabase.PrepareAsync(host.Services);
         await using (var session = store.QuerySession())
         {
             var existing = await session.AdvancedSql.QueryAsync<long>(
