@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Configuration;
 using OneStop.Auth;
 using OneStop.Hosting;
 
@@ -33,6 +31,12 @@ public sealed class ChaosLedger : IAsyncDisposable
     public string Folder { get; }
     public EmbeddedPostgres Postgres { get; }
     public string ConnectionString { get; }
+
+    /// <summary>The driver's own connections: unpooled, so none outlives a database restart it caused.</summary>
+    public string DriverConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString)
+    {
+        Pooling = false,
+    }.ConnectionString;
     public string Reception { get; }
     public string UnitHead { get; }
     public string Inspector { get; }
@@ -63,27 +67,7 @@ public sealed class ChaosLedger : IAsyncDisposable
         yield return ("DOTNET_ENVIRONMENT", "Production");
         yield return ("Logging__LogLevel__Default", "Warning");
         yield return ("Logging__LogLevel__Wolverine", "Information");
-    }
-
-    /// <summary>Runs one of the service's own commands (projections rebuild, verify) against the ledger.</summary>
-    public async Task<(int ExitCode, string Output)> RunServiceCommandAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OneStop.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in ServiceEnvironment("tool", "Solo"))
-            start.Environment[name] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        yield return ("Logging__Console__TimestampFormat", "HH:mm:ss.fff ");
     }
 
     public static int FreePort()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 
@@ -88,7 +87,7 @@ public sealed class ClusterProbe(ChaosLedger ledger, IReadOnlyList<ServiceNode> 
     public async Task<double> AuditLogPassesAsync(long sequence, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
-        await using var connection = new NpgsqlConnection(ledger.ConnectionString);
+        await using var connection = new NpgsqlConnection(ledger.DriverConnectionString);
         await connection.OpenAsync();
         while (clock.Elapsed < limit)
         {

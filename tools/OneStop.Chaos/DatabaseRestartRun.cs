@@ -89,7 +89,7 @@ public static class DatabaseRestartRun
     /// </summary>
     private static async Task<double> AuditLogCatchesUpAsync(ChaosLedger ledger, Stopwatch since)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(ledger.ConnectionString);
+        await using var connection = new Npgsql.NpgsqlConnection(ledger.DriverConnectionString);
         await connection.OpenAsync();
         await using var top = new Npgsql.NpgsqlCommand("select coalesce(max(seq_id), 0) from onestop.mt_events",
             connection);

@@ -1,5 +1,6 @@
 using System.Globalization;
-using OneStop.Chaos;
+
+namespace OneStop.Chaos;
 
 // Reliability runs against the built service. Each prints its checks and a final "VERDICT <run>: PASS|FAIL"
 // line, and exits 0 only when every check passed.
@@ -9,34 +10,42 @@ using OneStop.Chaos;
 //   soak       [--rounds 20] [--concurrency 100]
 //   all        every run above with its defaults
 // --keep keeps the run folder (service logs, commands.jsonl, the PostgreSQL cluster) for inspection.
-var run = args.FirstOrDefault() ?? "help";
-var keep = args.Contains("--keep");
-int Option(string name, int fallback)
+public static class ChaosProgram
 {
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    public static async Task<int> Main(string[] args)
+    {
+        var run = args.FirstOrDefault() ?? "help";
+        var keep = args.Contains("--keep");
+
+        var verdicts = new List<Verdict>();
+        int O(string name, int fallback) => Option(args, name, fallback);
+        if (run is "crash" or "all")
+            verdicts.Add(await CrashRun.RunAsync(
+                new CrashOptions(O("--kills", 10), O("--seconds", 120), O("--clients", 6), O("--seed", 9), keep)));
+        if (run is "db-restart" or "all")
+            verdicts.Add(await DatabaseRestartRun.RunAsync(
+                new RestartOptions(O("--outages", 3), O("--down", 5), O("--seconds", 60), O("--clients", 6), keep)));
+        if (run is "nodes" or "all")
+            verdicts.Add(await NodesRun.RunAsync(
+                new NodesOptions(O("--nodes", 3), O("--submissions", 300), O("--load", 15), Keep: keep)));
+        if (run is "soak" or "all")
+            verdicts.Add(await SoakRun.RunAsync(new SoakOptions(O("--rounds", 20), O("--concurrency", 100), keep)));
+
+        if (verdicts.Count == 0)
+        {
+            Console.Error.WriteLine("usage: OneStop.Chaos crash|db-restart|nodes|soak|all [options]; see Program.cs");
+            return 2;
+        }
+
+        Console.WriteLine();
+        foreach (var verdict in verdicts)
+            Console.WriteLine(verdict.Line);
+        return verdicts.All(v => v.Passed) ? 0 : 1;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
 }
-
-var verdicts = new List<Verdict>();
-if (run is "crash" or "all")
-    verdicts.Add(await CrashRun.RunAsync(new CrashOptions(Option("--kills", 10), Option("--seconds", 120),
-        Option("--clients", 6), Option("--seed", 9), keep)));
-if (run is "db-restart" or "all")
-    verdicts.Add(await DatabaseRestartRun.RunAsync(new RestartOptions(Option("--outages", 3), Option("--down", 5),
-        Option("--seconds", 60), Option("--clients", 6), keep)));
-if (run is "nodes" or "all")
-    verdicts.Add(await NodesRun.RunAsync(new NodesOptions(Option("--nodes", 3), Option("--submissions", 300),
-        Option("--load", 15), Keep: keep)));
-if (run is "soak" or "all")
-    verdicts.Add(await SoakRun.RunAsync(new SoakOptions(Option("--rounds", 20), Option("--concurrency", 100), keep)));
-
-if (verdicts.Count == 0)
-{
-    Console.Error.WriteLine("usage: OneStop.Chaos crash|db-restart|nodes|soak|all [options]; see Program.cs");
-    return 2;
-}
-
-Console.WriteLine();
-foreach (var verdict in verdicts)
-    Console.WriteLine(verdict.Line);
-return verdicts.All(v => v.Passed) ? 0 : 1;

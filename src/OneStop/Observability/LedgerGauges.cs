@@ -69,7 +69,7 @@ public sealed partial class LedgerGauges : BackgroundService
         }
 
         var highWater = progress.GetValueOrDefault("HighWaterMark");
-        var lag = progress.Where(p => p.Key != "HighWaterMark")
+        var lag = progress.Where(p => !p.Key.StartsWith("HighWater", StringComparison.Ordinal))
             .ToDictionary(p => p.Key, p => Math.Max(0, highWater - p.Value));
         await using var session = store.QuerySession();
         var now = clock.GetUtcNow();
