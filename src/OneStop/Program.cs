@@ -1,6 +1,7 @@
 using JasperFx;
 using OneStop.Hosting;
 using OneStop.Integrity;
+using OneStop.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 var dataDirectory = DataFolder.Resolve(builder.Configuration);
@@ -9,6 +10,7 @@ var connectionString = await Database.ResolveAsync(builder, args);
 builder.AddLedger(connectionString);
 builder.AddWebEdge(dataDirectory);
 builder.AddLedgerIntegrity(dataDirectory);
+builder.AddObservability();
 
 var app = builder.Build();
 app.UseWebEdge();

@@ -163,6 +163,19 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
 
     public void Stop() => StopAsync().GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Stops the server (fast shutdown: sessions are cut) but keeps its folder, as an outage would. Connection
+    /// pools are left as they are: recovering from the dead connections is the clients' job. Reliability runs.
+    /// </summary>
+    public Task PauseAsync() => cluster.StopAsync();
+
+    /// <summary>Starts a paused server again on the same port and waits until it accepts connections.</summary>
+    public async Task ResumeAsync(CancellationToken cancellationToken = default)
+    {
+        await cluster.StartAsync(Port, !options.Throwaway, options.Fsync);
+        await WaitUntilAcceptingAsync(cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => new(StopAsync());
 
     public void Dispose() => Stop();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
@@ -9,6 +8,7 @@ using OneStop.Applicants;
 using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.Catalogue;
+using OneStop.Clustering;
 using OneStop.Digitising;
 using OneStop.Dossiers;
 using OneStop.Problems;
@@ -18,7 +18,6 @@ using Scalar.AspNetCore;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace OneStop.Hosting;
 
@@ -29,7 +28,8 @@ public static class LedgerSetup
 
     public static void AddLedger(this WebApplicationBuilder builder, string connectionString)
     {
-        builder.Services.AddMarten(options =>
+        var cluster = ClusterSettings.From(builder.Configuration);
+        cluster.Apply(builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = Schema;
@@ -47,14 +47,12 @@ public static class LedgerSetup
                 options.AddOneStopProjections();
             })
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.Solo)
-            .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine();
+            .ApplyAllDatabaseChangesOnStartup());
 
         builder.Host.UseWolverine(options =>
         {
             options.UseRuntimeCompilation();
-            options.Durability.Mode = DurabilityMode.Solo;
+            cluster.Apply(options.Durability);
         });
 
         builder.Services.AddSingleton(TimeProvider.System);

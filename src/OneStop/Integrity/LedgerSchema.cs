@@ -16,6 +16,12 @@ public static class LedgerSchema
     public const string Trigger = "onestop_event_hash";
 
     /// <summary>
+    /// Marten's event type for the placeholders that fill sequence numbers a failed append reserved (a lost
+    /// version race, a rollback, a connection cut mid-commit). They live in a stream of their own per process.
+    /// </summary>
+    public const string TombstoneType = "tombstone";
+
+    /// <summary>
     /// Appending transactions hold this advisory lock shared from their first event until commit; the Merkle
     /// log takes it exclusively, so when it holds it no transaction that has inserted an event is in flight.
     /// </summary>
@@ -88,7 +94,9 @@ public static class LedgerSchema
             raise exception 'Event % arrived below the Merkle log horizon %; retry', e.seq_id, logged
               using errcode = '40001';
           end if;
-          if e.version > 1 then
+          -- Marten's tombstones fill sequence numbers a failed append had reserved (a lost race, a rollback);
+          -- their version is their sequence, so each one is chained from genesis on its own.
+          if e.version > 1 and e.type <> '{TombstoneType}' then
             select h.hash into previous from {schema}.{Hashes} h
               where h.stream_id = e.stream_id and h.version = e.version - 1;
           end if;

@@ -117,7 +117,7 @@ public sealed class LedgerVerifier(MerkleLog log, LedgerSigningKey key, Publishe
                e.seq_id is not null, e.stream_id, e.version,
                case when e.seq_id is null then null else {LedgerSchema.Canonical("e")} end,
                h.seq_id is not null, h.stream_id, h.version, h.hash,
-               l.leaf_index, l.entry
+               l.leaf_index, l.entry, e.type = '{LedgerSchema.TombstoneType}'
         from {S}.mt_events e
         full join {S}.{LedgerSchema.Hashes} h on h.seq_id = e.seq_id
         full join {S}.{LedgerSchema.Leaves} l on l.seq_id = coalesce(e.seq_id, h.seq_id)

@@ -14,12 +14,13 @@ internal sealed record Row(
     long? HashVersion,
     byte[]? Hash,
     long? LeafIndex,
-    byte[]? Entry)
+    byte[]? Entry,
+    bool Tombstone)
 {
     public static Row Read(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.GetBoolean(1), Get<Guid>(r, 2), Get<long>(r, 3), r.IsDBNull(4) ? null : r.GetString(4),
         r.GetBoolean(5), Get<Guid>(r, 6), Get<long>(r, 7), r.IsDBNull(8) ? null : r.GetFieldValue<byte[]>(8),
-        Get<long>(r, 9), r.IsDBNull(10) ? null : r.GetFieldValue<byte[]>(10));
+        Get<long>(r, 9), r.IsDBNull(10) ? null : r.GetFieldValue<byte[]>(10), !r.IsDBNull(11) && r.GetBoolean(11));
 
     private static T? Get<T>(NpgsqlDataReader r, int i) where T : struct =>
         r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);
@@ -70,7 +71,11 @@ internal sealed class LedgerWalk(IReadOnlyDictionary<Guid, string> codes)
                 $"This sequence number was recorded for version {row.HashVersion} of stream {row.HashStream}; " +
                 "the event now stored here was moved.");
 
-        var (lastVersion, previous) = chains.GetValueOrDefault(stream, (0, EventChain.Genesis));
+        // A tombstone fills a sequence number a failed append had reserved; it belongs to no dossier, its version
+        // is its sequence, and the trigger chains it from genesis. It still enters the Merkle log below.
+        var tombstone = row.Tombstone && CodeOf(stream) is null;
+        var (lastVersion, previous) = tombstone ? (version - 1, EventChain.Genesis)
+            : chains.GetValueOrDefault(stream, (0, EventChain.Genesis));
         if (version > lastVersion + 1)
             return Fail("missing", row, stream, lastVersion + 1,
                 $"Version {lastVersion + 1} of this dossier is missing before version {version}.");
@@ -103,7 +108,8 @@ internal sealed class LedgerWalk(IReadOnlyDictionary<Guid, string> codes)
             unlogged ??= (row.Sequence, stream, version);
         }
 
-        chains[stream] = (version, hash);
+        if (!tombstone)
+            chains[stream] = (version, hash);
         return null;
     }
 

@@ -58,7 +58,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         // The ledger trigger refuses an event that would land below the Merkle log (40001); a retry succeeds.
         ConcurrentUpdateException =>
             Problem(503, ProblemTypes.Unavailable, "The ledger was busy; retry the command.", null),
-        NpgsqlException or TimeoutException { InnerException: NpgsqlException } =>
+        _ when DatabaseOutage.Explains(exception) =>
             Problem(503, ProblemTypes.Unavailable, "The ledger database is unavailable; retry later.", null),
         _ => Problem(500, ProblemTypes.ServerError, "An unexpected error occurred.", null),
     };
