@@ -1,5 +1,6 @@
 using JasperFx;
 using OneStop.Hosting;
+using OneStop.Integrations;
 using OneStop.Integrity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,9 +10,11 @@ var connectionString = await Database.ResolveAsync(builder, args);
 builder.AddLedger(connectionString);
 builder.AddWebEdge(dataDirectory);
 builder.AddLedgerIntegrity(dataDirectory);
+builder.AddIntegrations();
 
 var app = builder.Build();
 app.UseWebEdge();
+app.UseIntegrations();
 
 return await app.RunJasperFxCommands(args);
 
