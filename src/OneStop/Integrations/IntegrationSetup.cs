@@ -25,13 +25,15 @@ public static class IntegrationSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<ICommitHook, IdempotencyRecorder>();
         services.AddSingleton<ICommitHook, DossierReactions>();
-        services.AddHttpClient<PortalClient>(http => http.Timeout = settings.PortalTimeout);
+        // Plain singletons over named clients: Wolverine builds its handlers without service location.
+        services.AddHttpClient(PortalClient.Name, http => http.Timeout = settings.PortalTimeout);
+        services.AddSingleton<PortalClient>();
         if (settings.Smtp is { } smtp)
             services.AddSingleton<INotificationChannel>(new EmailChannel(smtp));
         if (settings.SmsUrl is not null)
         {
-            services.AddHttpClient<SmsChannel>();
-            services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<SmsChannel>());
+            services.AddHttpClient(SmsChannel.ClientName);
+            services.AddSingleton<INotificationChannel, SmsChannel>();
         }
 
         services.ConfigureMarten(options =>

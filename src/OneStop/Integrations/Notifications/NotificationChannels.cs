@@ -42,8 +42,10 @@ public sealed class EmailChannel(SmtpSettings smtp) : INotificationChannel
 }
 
 /// <summary>SMS through an HTTP gateway: POST <c>{ to, text }</c> as JSON, an API key in a header when set.</summary>
-public sealed class SmsChannel(HttpClient http, IntegrationSettings settings) : INotificationChannel
+public sealed class SmsChannel(IHttpClientFactory clients, IntegrationSettings settings) : INotificationChannel
 {
+    public const string ClientName = "sms";
+
     public string Name => "sms";
 
     public string? AddressOf(ApplicantRecord applicant) => applicant.Phone;
@@ -56,7 +58,7 @@ public sealed class SmsChannel(HttpClient http, IntegrationSettings settings) : 
         };
         if (settings.SmsApiKey is not null)
             request.Headers.Add("X-Api-Key", settings.SmsApiKey);
-        using var response = await http.SendAsync(request, ct);
+        using var response = await clients.CreateClient(ClientName).SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
     }
 }

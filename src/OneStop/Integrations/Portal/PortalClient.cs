@@ -2,8 +2,10 @@
 namespace OneStop.Integrations.Portal;
 
 /// <summary>Sends one status change to the portal under its idempotency key.</summary>
-public sealed class PortalClient(HttpClient http, IntegrationSettings settings)
+public sealed class PortalClient(IHttpClientFactory clients, IntegrationSettings settings)
 {
+    public const string Name = "portal";
+
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
@@ -18,7 +20,7 @@ public sealed class PortalClient(HttpClient http, IntegrationSettings settings)
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, ct);
+            response = await clients.CreateClient(Name).SendAsync(request, ct);
         }
         catch (HttpRequestException e)
         {
