@@ -29,6 +29,12 @@ public static class EventFacts
         DossierWithdrawn e => (e.At, e.By),
         ProcessingStopped e => (e.At, e.By),
         EventCorrected e => (e.At, e.By),
+        PostalPickupRecorded e => (e.At, e.By),
+        PostalHandedToReception e => (e.At, e.By),
+        ResultHandedToPost e => (e.At, e.By),
+        ResultDelivered e => (e.At, e.By),
+        ResultDeliveryFailed e => (e.At, e.By),
+        DeadlineAlertRaised e => (e.At, null),
         _ => (null, null),
     };
 }

@@ -1,5 +1,6 @@
 using JasperFx;
 using OneStop.Hosting;
+using OneStop.Integrations;
 using OneStop.Integrity;
 using OneStop.Observability;
 
@@ -11,9 +12,11 @@ builder.AddLedger(connectionString);
 builder.AddWebEdge(dataDirectory);
 builder.AddLedgerIntegrity(dataDirectory);
 builder.AddObservability();
+builder.AddIntegrations();
 
 var app = builder.Build();
 app.UseWebEdge();
+app.UseIntegrations();
 
 return await app.RunJasperFxCommands(args);
 

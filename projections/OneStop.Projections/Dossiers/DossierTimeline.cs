@@ -55,6 +55,12 @@ public sealed class DossierTimelineProjection : SingleStreamProjection<DossierTi
     public static void Apply(IEvent<DossierWithdrawn> e, DossierTimeline t) => Add(t, e);
     public static void Apply(IEvent<ProcessingStopped> e, DossierTimeline t) => Add(t, e);
     public static void Apply(IEvent<EventCorrected> e, DossierTimeline t) => Add(t, e);
+    public static void Apply(IEvent<PostalPickupRecorded> e, DossierTimeline t) => Add(t, e);
+    public static void Apply(IEvent<PostalHandedToReception> e, DossierTimeline t) => Add(t, e);
+    public static void Apply(IEvent<ResultHandedToPost> e, DossierTimeline t) => Add(t, e);
+    public static void Apply(IEvent<ResultDelivered> e, DossierTimeline t) => Add(t, e);
+    public static void Apply(IEvent<ResultDeliveryFailed> e, DossierTimeline t) => Add(t, e);
+    public static void Apply(IEvent<DeadlineAlertRaised> e, DossierTimeline t) => Add(t, e);
 
     private static void Add(DossierTimeline timeline, IEvent e)
     {
@@ -113,6 +119,41 @@ internal static class TimelineWords
         ProcessingStopped s => ($"Processing stopped: {s.Reason}", $"Dừng xử lý: {s.Reason}", s.By, s.At, false),
         EventCorrected c => ($"Event {c.CorrectsSequence} ({c.CorrectedEventType}) corrected: {c.Reason}",
             $"Đính chính sự kiện {c.CorrectsSequence}: {c.Reason}", c.By, c.At, false),
+        PostalPickupRecorded p => ($"Collected by Vietnam Post at the applicant's address (item {p.PostalItemNumber}).",
+            $"Bưu điện đã nhận hồ sơ tại địa chỉ người nộp (bưu gửi {p.PostalItemNumber}).",
+            p.By, p.At, false),
+        PostalHandedToReception p => ($"Vietnam Post handed the dossier to the one-stop desk ({p.PostalItemNumber}).",
+            $"Bưu điện đã chuyển hồ sơ đến bộ phận một cửa ({p.PostalItemNumber}).",
+            p.By, p.At, false),
+        ResultHandedToPost r => ($"Result handed to Vietnam Post for delivery (tracking {r.TrackingNumber}).",
+            $"Đã giao kết quả cho bưu điện để chuyển phát (mã vận đơn {r.TrackingNumber}).",
+            r.By, r.At, false),
+        ResultDelivered r => ($"Result delivered to the applicant by Vietnam Post ({r.TrackingNumber}).",
+            $"Bưu điện đã phát kết quả cho người nộp ({r.TrackingNumber}).", r.By, r.At, false),
+        ResultDeliveryFailed r => ($"Result returned undelivered by Vietnam Post ({r.TrackingNumber}): {r.Reason}",
+            $"Bưu điện phát kết quả không thành công ({r.TrackingNumber}): {r.Reason}", r.By, r.At, false),
+        DeadlineAlertRaised a => ($"Deadline alert: {AlertEn(a.Kind)} ({D(a.Due)}).",
+            $"Cảnh báo thời hạn: {AlertVi(a.Kind)} ({D(a.Due)}).", null, a.At, true),
         _ => (data.GetType().Name, data.GetType().Name, null, DateTimeOffset.MinValue, true),
+    };
+
+    private static string AlertEn(DeadlineAlertKind kind) => kind switch
+    {
+        DeadlineAlertKind.ReceptionDueSoon => "the 8 working hours for reception end soon",
+        DeadlineAlertKind.ReceptionOverdue => "not answered within 8 working hours",
+        DeadlineAlertKind.StepDueSoon => "the step is due within one working day",
+        DeadlineAlertKind.StepOverdue => "the step is overdue",
+        DeadlineAlertKind.AppointmentDueSoon => "the appointment is within one working day",
+        _ => "the appointment has passed",
+    };
+
+    private static string AlertVi(DeadlineAlertKind kind) => kind switch
+    {
+        DeadlineAlertKind.ReceptionDueSoon => "sắp hết 8 giờ làm việc để tiếp nhận",
+        DeadlineAlertKind.ReceptionOverdue => "quá 8 giờ làm việc chưa tiếp nhận",
+        DeadlineAlertKind.StepDueSoon => "bước xử lý sắp đến hạn",
+        DeadlineAlertKind.StepOverdue => "bước xử lý quá hạn",
+        DeadlineAlertKind.AppointmentDueSoon => "sắp đến hạn trả kết quả",
+        _ => "quá hạn trả kết quả",
     };
 }

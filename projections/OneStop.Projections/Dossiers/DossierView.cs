@@ -4,7 +4,7 @@ using OneStop.Dossiers;
 namespace OneStop.Projections.Dossiers;
 
 /// <summary>Everything about one dossier for officers; the citizen view is a filtered form of it.</summary>
-public sealed class DossierView
+public sealed partial class DossierView
 {
     public Guid Id { get; set; }
     public int Version { get; set; }

@@ -6,7 +6,7 @@ using OneStop.Dossiers;
 namespace OneStop.Projections.Dossiers;
 
 /// <summary>Builds <see cref="DossierView"/> from one dossier's events; time comes only from the events.</summary>
-public sealed class DossierViewProjection : SingleStreamProjection<DossierView, Guid>
+public sealed partial class DossierViewProjection : SingleStreamProjection<DossierView, Guid>
 {
     public static DossierView Create(IEvent<DossierSubmitted> e)
     {

@@ -188,6 +188,12 @@ public sealed class DossierFactsProjection : SingleStreamProjection<DossierFacts
     public static void Apply(IEvent<ResultIssued> e, DossierFacts f) => Touch(f, e, e.Data.At);
     public static void Apply(IEvent<FeePaid> e, DossierFacts f) => Touch(f, e, e.Data.At);
     public static void Apply(IEvent<ReceptionDeadlineMissed> e, DossierFacts f) => Touch(f, e, e.Data.AnsweredAt);
+    public static void Apply(IEvent<PostalPickupRecorded> e, DossierFacts f) => Touch(f, e, e.Data.At);
+    public static void Apply(IEvent<PostalHandedToReception> e, DossierFacts f) => Touch(f, e, e.Data.At);
+    public static void Apply(IEvent<ResultHandedToPost> e, DossierFacts f) => Touch(f, e, e.Data.At);
+    public static void Apply(IEvent<ResultDelivered> e, DossierFacts f) => Touch(f, e, e.Data.At);
+    public static void Apply(IEvent<ResultDeliveryFailed> e, DossierFacts f) => Touch(f, e, e.Data.At);
+    public static void Apply(IEvent<DeadlineAlertRaised> e, DossierFacts f) => Touch(f, e, e.Data.At);
 
     public static void Apply(IEvent<EventCorrected> e, DossierFacts f)
     {

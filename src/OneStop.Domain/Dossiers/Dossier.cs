@@ -33,6 +33,12 @@ public sealed class Dossier
     public int ResultsIssued { get; set; }
     public long FeePaidVnd { get; set; }
     public DossierStatus StatusBeforeSupplement { get; set; }
+    public string? PostalItemNumber { get; set; }
+    public bool PostalHandedToReception { get; set; }
+    public ReturnMethod? ReturnMethod { get; set; }
+    public string? TrackingNumber { get; set; }
+    public bool ResultWithPost { get; set; }
+    public bool ResultDeliveryEnded { get; set; }
 
     /// <summary>Events a correction may compensate, by global sequence.</summary>
     public Dictionary<long, Correctable> Correctables { get; set; } = [];
@@ -137,7 +143,22 @@ public sealed class Dossier
         FeePaidVnd += e.Data.Amount;
     }
 
-    public void Apply(ResultReturned _) => Status = DossierStatus.ResultReturned;
+    public void Apply(ResultReturned e)
+    {
+        Status = DossierStatus.ResultReturned;
+        ReturnMethod = e.Method;
+        TrackingNumber = e.TrackingNumber;
+    }
+
+    public void Apply(PostalPickupRecorded e) => PostalItemNumber = e.PostalItemNumber;
+
+    public void Apply(PostalHandedToReception _) => PostalHandedToReception = true;
+
+    public void Apply(ResultHandedToPost _) => ResultWithPost = true;
+
+    public void Apply(ResultDelivered _) => ResultDeliveryEnded = true;
+
+    public void Apply(ResultDeliveryFailed _) => ResultDeliveryEnded = true;
 
     public void Apply(DossierWithdrawn _) => Status = DossierStatus.Withdrawn;
 

@@ -17,8 +17,11 @@ public sealed class DossierCommandRunner(
     TimeProvider clock,
     WorkingCalendar calendar,
     ProcedureCatalogue catalogue,
-    AgencySettings agency)
+    AgencySettings agency,
+    IEnumerable<ICommitHook> hooks)
 {
+    private readonly ICommitHook[] hooks = [.. hooks];
+
     public AgencySettings Agency => agency;
 
     /// <summary>The origin of an HTTP command: the token's officer unless another actor is given.</summary>
@@ -63,9 +66,19 @@ public sealed class DossierCommandRunner(
         var events = decide(command, stream.Aggregate, ContextFor(origin)).ToList();
         AuditMetadata.Stamp(session, origin);
         stream.AppendMany(events);
+        var accepted = new CommandAccepted(id, command.Version + events.Count);
+        await BeforeCommitAsync(session, new PendingCommit(id, stream.Aggregate, events, accepted.Version, origin,
+            StatusCodes.Status200OK, accepted), ct);
         await session.SaveChangesAsync(ct);
 
-        return new CommandAccepted(id, command.Version + events.Count);
+        return accepted;
+    }
+
+    /// <summary>Lets every hook add its work to the command's transaction.</summary>
+    public async Task BeforeCommitAsync(IDocumentSession session, PendingCommit commit, CancellationToken ct)
+    {
+        foreach (var hook in hooks)
+            await hook.BeforeCommitAsync(session, commit, ct);
     }
 }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Marten;
 using OneStop.Auth;
 using OneStop.Calendar;
+using OneStop.CollectingByPost;
 using OneStop.Dossiers;
 using Wolverine.Http;
 
@@ -25,6 +26,7 @@ public static class ReceiveDossierEndpoint
     {
         context.Actor.RequireRole(Roles.Reception, Roles.Postal);
         dossier.RequireStatus("received", DossierStatus.Submitted);
+        dossier.RequireAtDesk();
         var answered = dossier.ReceptionBreach(context.Now).ToList();
 
         if (!string.IsNullOrWhiteSpace(command.Refuse))

@@ -34,5 +34,5 @@ public static class DemoPeople
     }
 
     public static CommandOrigin Origin(Actor actor, DateTimeOffset at, string channel = "officer-desk") =>
-        new(actor, at, Guid.CreateVersion7().ToString(), "seed-demo", channel, "seed-demo");
+        new(actor, at, Guid.CreateVersion7().ToString(), "seed-demo", channel, "seed-demo", Simulated: true);
 }

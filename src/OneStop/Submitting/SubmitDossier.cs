@@ -64,8 +64,11 @@ public static class SubmitDossierEndpoint
         session.Store(secret);
         AuditMetadata.Stamp(session, origin);
         session.Events.StartStream<Dossier>(id, submitted);
+        var receipt = new DossierReceipt(id, code, lookupSecret, 1);
+        await runner.BeforeCommitAsync(session, new PendingCommit(id, null, [submitted], 1, origin,
+            StatusCodes.Status201Created, receipt, $"/api/dossiers/{id}"), ct);
         await session.SaveChangesAsync(ct);
-        return new DossierReceipt(id, code, lookupSecret, 1);
+        return receipt;
     }
 
     public static DossierSubmitted Decide(

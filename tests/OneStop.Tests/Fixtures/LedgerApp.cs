@@ -32,6 +32,8 @@ public sealed class LedgerApp : IAsyncLifetime
             // Tests advance the Merkle log themselves, at the moment they choose.
             web.UseSetting("OneStop:Ledger:CheckpointSeconds", "0");
             web.UseSetting("OneStop:Ledger:SettleSeconds", "0");
+            // Tests move the clock freely; deadline alerts firing behind their back would bump versions.
+            web.UseSetting("OneStop:Alerts:Enabled", "false");
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
