@@ -1,3 +1,4 @@
+using OneStop.Applicants;
 using OneStop.Dossiers;
 
 namespace OneStop.Projections;
@@ -29,6 +30,9 @@ public static class EventFacts
         DossierWithdrawn e => (e.At, e.By),
         ProcessingStopped e => (e.At, e.By),
         EventCorrected e => (e.At, e.By),
+        PersonalDataRead e => (e.At, e.By),
+        ApplicantRecordCorrected e => (e.At, e.By),
+        ApplicantRecordErased e => (e.At, e.By),
         _ => (null, null),
     };
 }

@@ -8,9 +8,11 @@ var connectionString = await Database.ResolveAsync(builder, args);
 
 builder.AddLedger(connectionString);
 builder.AddWebEdge(dataDirectory);
+builder.AddSecurity();
 builder.AddLedgerIntegrity(dataDirectory);
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseWebEdge();
 
 return await app.RunJasperFxCommands(args);
