@@ -25,7 +25,8 @@ public sealed class when_an_applicant_record_is_corrected_or_erased(LedgerApp ap
         var id = receipt.GetProperty("id").GetGuid();
         var before = await RawEvents(id);
 
-        var answer = await Post($"/api/dossiers/{id}/applicant/corrections", Corrected("Nguyễn Văn Tết"), Reception);
+        var answer = await Post($"/api/dossiers/{id}/applicant/corrections", Corrected("Nguyễn Văn Tết"),
+            Reception);
 
         answer.Status.ShouldBe(200, answer.Body);
         (await Get($"/api/dossiers/{id}/applicant", Reception)).GetProperty("name").GetString()
@@ -103,15 +104,19 @@ public sealed class when_an_applicant_record_is_corrected_or_erased(LedgerApp ap
     {
         var (id, _) = await a_dossier_in_processing();
 
-        (await Post($"/api/dossiers/{id}/applicant/erasure", new { reason = "x" }, Handler)).Status.ShouldBe(403);
-        (await Post($"/api/dossiers/{id}/applicant/corrections", Corrected("X"), UnitHead)).Status.ShouldBe(403);
+        var erasure = await Post($"/api/dossiers/{id}/applicant/erasure", new { reason = "x" }, Handler);
+        var correction = await Post($"/api/dossiers/{id}/applicant/corrections", Corrected("X"), UnitHead);
+
+        erasure.Status.ShouldBe(403);
+        correction.Status.ShouldBe(403);
     }
 
     private async Task<IReadOnlyList<string>> RawEvents(Guid id)
     {
         await using var session = Store.QuerySession();
         return await session.AdvancedSql.QueryAsync<string>(
-            "select data::text from onestop.mt_events where stream_id = ? order by version", CancellationToken.None, id);
+            "select data::text from onestop.mt_events where stream_id = ? order by version", CancellationToken.None,
+            id);
     }
 
     private Task<IReadOnlyList<string>> AccessLogBodies(Guid id) => RawEvents(AccessLog.StreamOf(id));
