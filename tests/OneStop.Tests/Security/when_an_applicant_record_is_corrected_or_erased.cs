@@ -87,8 +87,8 @@ public sealed class when_an_applicant_record_is_corrected_or_erased(LedgerApp ap
     public async Task an_erased_record_cannot_be_erased_again_or_corrected()
     {
         var id = await a_submitted_dossier();
-        (await Post($"/api/dossiers/{id}/applicant/erasure", new { reason = "Yêu cầu của chủ thể dữ liệu" },
-            Reception)).Status.ShouldBe(200);
+        var request = new { reason = "Yêu cầu của chủ thể dữ liệu" };
+        (await Post($"/api/dossiers/{id}/applicant/erasure", request, Reception)).Status.ShouldBe(200);
 
         var again = await Post($"/api/dossiers/{id}/applicant/erasure", new { reason = "again" }, Admin);
         var correction = await Post($"/api/dossiers/{id}/applicant/corrections", Corrected("Ai đó"), Admin);
