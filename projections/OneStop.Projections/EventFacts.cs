@@ -1,3 +1,4 @@
+using OneStop.Applicants;
 using OneStop.Dossiers;
 
 namespace OneStop.Projections;
@@ -35,6 +36,9 @@ public static class EventFacts
         ResultDelivered e => (e.At, e.By),
         ResultDeliveryFailed e => (e.At, e.By),
         DeadlineAlertRaised e => (e.At, null),
+        PersonalDataRead e => (e.At, e.By),
+        ApplicantRecordCorrected e => (e.At, e.By),
+        ApplicantRecordErased e => (e.At, e.By),
         _ => (null, null),
     };
 }

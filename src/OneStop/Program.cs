@@ -10,11 +10,13 @@ var connectionString = await Database.ResolveAsync(builder, args);
 
 builder.AddLedger(connectionString);
 builder.AddWebEdge(dataDirectory);
+builder.AddSecurity();
 builder.AddLedgerIntegrity(dataDirectory);
 builder.AddObservability();
 builder.AddIntegrations();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseWebEdge();
 app.UseIntegrations();
 

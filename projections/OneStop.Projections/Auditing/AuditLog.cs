@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using OneStop.Applicants;
 using OneStop.Dossiers;
 
 namespace OneStop.Projections.Auditing;
@@ -39,7 +40,7 @@ public sealed class AuditLogProjection : IProjection
     {
         var codes = await DossierCodesAsync(operations, events, cancellation);
         foreach (var e in events)
-            operations.Store(Row(e, codes.GetValueOrDefault(e.StreamId)));
+            operations.Store(Row(e, codes.GetValueOrDefault(DossierOf(e))));
     }
 
     public static AuditEntry Row(IEvent e, string? dossierCode)
@@ -47,7 +48,7 @@ public sealed class AuditLogProjection : IProjection
         var (at, by) = EventFacts.Of(e.Data);
         return new AuditEntry(
             e.Sequence,
-            e.StreamId,
+            DossierOf(e),
             dossierCode,
             e.Version,
             e.EventTypeName,
@@ -64,6 +65,9 @@ public sealed class AuditLogProjection : IProjection
             e.UserName);
     }
 
+    /// <summary>A dossier's access log is a stream of its own; its rows belong to the dossier.</summary>
+    public static Guid DossierOf(IEvent e) => AccessLog.DossierOf(e.Data) ?? e.StreamId;
+
     private static string? Header(IEvent e, string key) => e.GetHeader(key)?.ToString();
 
     /// <summary>
@@ -75,7 +79,7 @@ public sealed class AuditLogProjection : IProjection
     {
         var codes = events.Select(e => e.Data).OfType<DossierSubmitted>()
             .GroupBy(s => s.DossierId).ToDictionary(g => g.Key, g => g.First().Code);
-        var missing = events.Select(e => e.StreamId).Where(id => !codes.ContainsKey(id)).Distinct().ToArray();
+        var missing = events.Select(DossierOf).Where(id => !codes.ContainsKey(id)).Distinct().ToArray();
         if (missing.Length == 0)
             return codes;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.Dossiers;
@@ -16,6 +17,7 @@ public sealed record ApologiseForDelay(
 public static class ApologiseForDelayEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/delays")]
+    [Authorize(Policy = Access.HandlingUnit)]
     public static Task<CommandAccepted> Post(
         Guid id,
         ApologiseForDelay? command,

@@ -32,6 +32,39 @@ public sealed class ApplicantRecord
         Salt = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
     };
 
+    /// <summary>Replaces the data with the corrected details; the names of the fields that changed.</summary>
+    public IReadOnlyList<string> Correct(ApplicantDetails details)
+    {
+        var changed = new List<string>();
+        Kind = Set(nameof(Kind), Kind, details.Kind.ToString(), changed)!;
+        Name = Set(nameof(Name), Name, details.Name, changed)!;
+        IdentityNumber = Set(nameof(IdentityNumber), IdentityNumber, details.IdentityNumber, changed);
+        Phone = Set(nameof(Phone), Phone, details.Phone, changed);
+        Email = Set(nameof(Email), Email, details.Email, changed);
+        Address = Set(nameof(Address), Address, details.Address, changed);
+        return changed;
+    }
+
+    /// <summary>
+    /// Forgets the personal data and the salt: without the salt, the hash the events carry can no longer be
+    /// checked against a guess, so it points at no one. The kind stays for the statistics.
+    /// </summary>
+    public void Erase(DateTimeOffset at)
+    {
+        Name = "";
+        IdentityNumber = Phone = Email = Address = null;
+        Salt = "";
+        ErasedAt = at;
+    }
+
+    private static string? Set(string field, string? current, string? corrected, List<string> changed)
+    {
+        var value = string.IsNullOrWhiteSpace(corrected) ? null : corrected.Trim();
+        if (!string.Equals(current, value, StringComparison.Ordinal))
+            changed.Add(char.ToLowerInvariant(field[0]) + field[1..]);
+        return value;
+    }
+
     /// <summary>SHA-256 over the salt and the data as submitted; the salt stops guessing by dictionary.</summary>
     public string DataHash()
     {

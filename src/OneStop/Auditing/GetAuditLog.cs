@@ -1,10 +1,10 @@
 using CsvHelper.Configuration;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Exporting;
 using OneStop.Problems;
 using OneStop.Projections.Auditing;
-using OneStop.Reading;
 using Wolverine.Http;
 
 namespace OneStop.Auditing;
@@ -25,6 +25,7 @@ public static class GetAuditLogEndpoint
     /// events are appended.
     /// </summary>
     [WolverineGet("/api/audit")]
+    [Authorize(Policy = Access.Audit)]
     public static async Task<IResult> Get(
         IQuerySession session,
         HttpContext http,
@@ -37,7 +38,7 @@ public static class GetAuditLogEndpoint
         long? after,
         int? limit)
     {
-        OfficerAccess.RequireOfficer(http).RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin);
+        Access.Demand(http, Access.Audit);
         var csv = CsvExport.IsWanted(http);
         var take = limit ?? (csv ? DefaultCsvLimit : DefaultLimit);
         if (take is < 1 or > MaxLimit)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -13,6 +14,7 @@ public sealed record ReplyToConsultation(int Version, [property: Required, MaxLe
 public static class ReplyToConsultationEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/consultations/{number}/reply")]
+    [Authorize(Policy = Access.HandlingUnit)]
     public static Task<CommandAccepted> Post(
         Guid id,
         int number,

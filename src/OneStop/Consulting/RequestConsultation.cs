@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -15,6 +16,7 @@ public sealed record RequestConsultation(
 public static class RequestConsultationEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/consultations")]
+    [Authorize(Policy = Access.HandlingUnit)]
     public static Task<CommandAccepted> Post(
         Guid id,
         RequestConsultation? command,

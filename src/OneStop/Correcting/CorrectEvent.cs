@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -15,6 +16,7 @@ public sealed record CorrectEvent(
 public static class CorrectEventEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/corrections")]
+    [Authorize(Policy = Access.UnitHead)]
     public static Task<CommandAccepted> Post(
         Guid id,
         CorrectEvent? command,

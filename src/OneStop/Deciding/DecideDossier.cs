@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -13,6 +14,7 @@ public sealed record DecideDossier(int Version, Outcome Outcome, [property: Requ
 public static class DecideDossierEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/decision")]
+    [Authorize(Policy = Access.UnitHead)]
     public static Task<CommandAccepted> Post(
         Guid id,
         DecideDossier? command,

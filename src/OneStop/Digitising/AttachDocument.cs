@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using OneStop.Auth;
 using OneStop.Dossiers;
@@ -19,6 +20,7 @@ public static class AttachDocumentEndpoint
 
     /// <summary>Multipart form: `version`, `componentId`, `file`.</summary>
     [WolverinePost("/api/dossiers/{id}/documents")]
+    [Authorize(Policy = Access.Processing)]
     public static async Task<DocumentAttached> Post(
         Guid id,
         IDocumentSession session,

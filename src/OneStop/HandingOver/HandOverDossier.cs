@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using OneStop.Problems;
@@ -17,6 +18,7 @@ public sealed record HandOverDossier(
 public static class HandOverDossierEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/handovers")]
+    [Authorize(Policy = Access.Processing)]
     public static Task<CommandAccepted> Post(
         Guid id,
         HandOverDossier? command,

@@ -81,7 +81,7 @@ public static class LedgerSetup
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(Access.AddOfficerPolicies);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var status = context.ProblemDetails.Status ?? 500;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using OneStop.Auth;
 using OneStop.Problems;
 using Wolverine.Http;
 
@@ -7,9 +9,10 @@ public static class GetProofsEndpoint
 {
     /// <summary>Proof that one event is in a checkpoint (the latest unless a size is given).</summary>
     [WolverineGet("/api/ledger/proofs/inclusion")]
+    [Authorize(Policy = Access.Integrity)]
     public static Task<InclusionAnswer> Inclusion(long? sequence, long? size, LedgerProofs proofs, HttpContext http)
     {
-        InspectorAccess.Require(http);
+        Access.Demand(http, Access.Integrity);
         var valid = InspectorAccess.Positive(sequence, "sequence");
         if (size is not null)
             InspectorAccess.Positive(size, "size");
@@ -18,9 +21,10 @@ public static class GetProofsEndpoint
 
     /// <summary>Proof that checkpoint `from` is a prefix of checkpoint `to`.</summary>
     [WolverineGet("/api/ledger/proofs/consistency")]
+    [Authorize(Policy = Access.Integrity)]
     public static Task<ConsistencyAnswer> Consistency(long? from, long? to, LedgerProofs proofs, HttpContext http)
     {
-        InspectorAccess.Require(http);
+        Access.Demand(http, Access.Integrity);
         var first = InspectorAccess.Positive(from, "from");
         var second = InspectorAccess.Positive(to, "to");
         if (first > second)
@@ -30,6 +34,7 @@ public static class GetProofsEndpoint
 
     /// <summary>Everything to check one event offline; `from` adds consistency with a published checkpoint.</summary>
     [WolverineGet("/api/ledger/bundles/{sequence}")]
+    [Authorize(Policy = Access.Integrity)]
     public static Task<ProofBundle> Bundle(
         long sequence,
         long? size,
@@ -37,7 +42,7 @@ public static class GetProofsEndpoint
         LedgerProofs proofs,
         HttpContext http)
     {
-        InspectorAccess.Require(http);
+        Access.Demand(http, Access.Integrity);
         InspectorAccess.Positive(sequence, "sequence");
         if (size is not null)
             InspectorAccess.Positive(size, "size");

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using OneStop.Auth;
 using Wolverine.Http;
 
 namespace OneStop.Integrity;
@@ -8,9 +10,10 @@ public sealed record VerifyLedger(IReadOnlyList<Checkpoint>? PublishedCheckpoint
 public static class VerifyLedgerEndpoint
 {
     [WolverinePost("/api/ledger/verification")]
+    [Authorize(Policy = Access.Integrity)]
     public static Task<VerificationReport> Post(VerifyLedger? command, LedgerVerifier verifier, HttpContext http)
     {
-        InspectorAccess.Require(http);
+        Access.Demand(http, Access.Integrity);
         return verifier.VerifyAsync(command?.PublishedCheckpoints ?? [], http.RequestAborted);
     }
 }

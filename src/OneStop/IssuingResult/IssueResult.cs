@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -15,6 +16,7 @@ public sealed record IssueResult(
 public static class IssueResultEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/result")]
+    [Authorize(Policy = Access.HandlingUnit)]
     public static Task<CommandAccepted> Post(
         Guid id,
         IssueResult? command,

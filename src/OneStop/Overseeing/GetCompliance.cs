@@ -1,8 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.Projections.Oversight;
-using OneStop.Reading;
 using Wolverine.Http;
 
 namespace OneStop.Overseeing;
@@ -20,6 +20,7 @@ public static class GetComplianceEndpoint
     public const string Unassigned = "(unassigned)";
 
     [WolverineGet("/api/compliance")]
+    [Authorize(Policy = Access.Compliance)]
     public static async Task<ComplianceReport> Get(
         IQuerySession session,
         HttpContext http,
@@ -31,8 +32,7 @@ public static class GetComplianceEndpoint
         string? procedure,
         string? officer)
     {
-        OfficerAccess.RequireOfficer(http)
-            .RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Admin, Roles.UnitHead);
+        Access.Demand(http, Access.Compliance);
         var now = clock.GetUtcNow();
         var today = calendar.LocalDate(now);
         var first = from ?? new DateOnly(today.Year, today.Month, 1);

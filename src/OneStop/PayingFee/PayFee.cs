@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -15,6 +16,7 @@ public sealed record PayFee(
 public static class PayFeeEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/fees")]
+    [Authorize(Policy = Access.Processing)]
     public static Task<CommandAccepted> Post(
         Guid id,
         PayFee? command,

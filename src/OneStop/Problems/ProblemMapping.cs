@@ -21,6 +21,9 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         http.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == 503)
             http.Response.Headers.RetryAfter = "5";
+        if (exception is Throttled throttled)
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -50,6 +53,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Conflict(),
         Unauthenticated anonymous => Problem(401, ProblemTypes.Unauthenticated, "Sign in first.", anonymous.Message),
         NotAllowed denied => Problem(403, ProblemTypes.Forbidden, "Not allowed.", denied.Message),
+        Throttled throttled => Problem(429, ProblemTypes.Throttled, "Too many attempts.", throttled.Message),
         NotFound missing => Problem(404, ProblemTypes.NotFound, "Not found.", missing.Message),
         BadHttpRequestException { StatusCode: 413 } =>
             Problem(413, ProblemTypes.TooLarge, "The request body is too large.", null),

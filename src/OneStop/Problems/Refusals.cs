@@ -27,3 +27,9 @@ public sealed class VersionConflict() : Exception("The dossier changed since the
 
 /// <summary>No or bad credentials where an officer is needed: 401.</summary>
 public sealed class Unauthenticated(string detail) : Exception(detail);
+
+/// <summary>Too many attempts from one client or on one dossier code: 429, retry after the given time.</summary>
+public sealed class Throttled(TimeSpan retryAfter) : Exception("Too many attempts; wait before trying again.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

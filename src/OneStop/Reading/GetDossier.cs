@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.Problems;
 using OneStop.Projections.Dossiers;
@@ -16,6 +18,7 @@ public sealed record DossierAnswer(
 public static class GetDossierEndpoint
 {
     [WolverineGet("/api/dossiers/{id}")]
+    [Authorize(Policy = Access.AnyOfficer)]
     public static async Task<DossierAnswer> Get(
         Guid id,
         IQuerySession session,
@@ -25,7 +28,7 @@ public static class GetDossierEndpoint
         DateTimeOffset? asOf,
         int? version)
     {
-        OfficerAccess.RequireOfficer(http);
+        Access.Demand(http, Access.AnyOfficer);
         if (asOf is not null || version is not null)
             return await DossierAsOf.AnswerAsync(session, id, asOf, version, calendar, http.RequestAborted);
         var view = await session.LoadAsync<DossierView>(id, http.RequestAborted)

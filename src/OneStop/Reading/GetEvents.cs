@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using OneStop.Auth;
 using OneStop.Problems;
 using Wolverine.Http;
 
@@ -19,9 +21,10 @@ public sealed record RawEvent(
 public static class GetEventsEndpoint
 {
     [WolverineGet("/api/dossiers/{id}/events")]
+    [Authorize(Policy = Access.AnyOfficer)]
     public static async Task<IReadOnlyList<RawEvent>> Get(Guid id, IQuerySession session, HttpContext http)
     {
-        OfficerAccess.RequireOfficer(http);
+        Access.Demand(http, Access.AnyOfficer);
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
         if (events.Count == 0)
             throw new NotFound($"No dossier has the id {id}.");

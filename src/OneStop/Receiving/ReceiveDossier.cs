@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.CollectingByPost;
@@ -14,6 +15,7 @@ public sealed record ReceiveDossier(int Version, [property: MaxLength(2000)] str
 public static class ReceiveDossierEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/reception")]
+    [Authorize(Policy = Access.Desk)]
     public static Task<CommandAccepted> Post(
         Guid id,
         ReceiveDossier? command,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.Dossiers;
@@ -17,6 +18,7 @@ public sealed record RequestSupplement(
 public static class RequestSupplementEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/supplement-requests")]
+    [Authorize(Policy = Access.Processing)]
     public static Task<CommandAccepted> Post(
         Guid id,
         RequestSupplement? command,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -16,6 +17,7 @@ public sealed record ReturnResult(
 public static class ReturnResultEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/return")]
+    [Authorize(Policy = Access.Desk)]
     public static Task<CommandAccepted> Post(
         Guid id,
         ReturnResult? command,

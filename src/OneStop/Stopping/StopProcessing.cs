@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -12,6 +13,7 @@ public sealed record StopProcessing(int Version, [property: Required, MaxLength(
 public static class StopProcessingEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/stop")]
+    [Authorize(Policy = Access.UnitHead)]
     public static Task<CommandAccepted> Post(
         Guid id,
         StopProcessing? command,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using OneStop.Problems;
@@ -15,6 +16,7 @@ public sealed record ProvideSupplement(
 public static class ProvideSupplementEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/supplements")]
+    [Authorize(Policy = Access.Desk)]
     public static Task<CommandAccepted> Post(
         Guid id,
         ProvideSupplement? command,

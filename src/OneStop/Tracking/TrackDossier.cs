@@ -43,7 +43,7 @@ public sealed record CitizenTimelineEntry(DateTimeOffset At, string Text, string
 
 public static class TrackDossierEndpoint
 {
-    private const string Mismatch = "No dossier matches this code and secret.";
+    public const string Mismatch = "No dossier matches this code and secret.";
 
     [WolverinePost("/api/track")]
     public static async Task<CitizenView> Post(
@@ -53,18 +53,30 @@ public static class TrackDossierEndpoint
         TimeProvider clock,
         WorkingCalendar calendar)
     {
-        var valid = InputRules.Check(command);
-        var stored = await session.LoadAsync<ReceiptSecret>(valid.Code.Trim(), http.RequestAborted);
-        // An unknown code costs the same hash as a wrong secret, so neither answer nor timing tells them apart.
-        var matches = ReceiptSecret.Verify(stored?.Hash ?? ReceiptSecret.DummyHash, valid.Secret);
-        if (stored is null || !matches)
-            throw new NotFound(Mismatch);
+        var stored = await OpenAsync(command, session, http);
 
         var view = await session.LoadAsync<DossierView>(stored.DossierId, http.RequestAborted);
         var timeline = await session.LoadAsync<DossierTimeline>(stored.DossierId, http.RequestAborted);
         if (view is null || timeline is null)
             throw new NotFound(Mismatch);
         return ToCitizen(GetDossierEndpoint.Answer(view, clock.GetUtcNow(), calendar), timeline);
+    }
+
+    /// <summary>
+    /// The receipt a code and secret open, for every citizen endpoint and page: throttled per client and per
+    /// code first, then one PBKDF2 whether the code exists or not, so an unknown code and a wrong secret get
+    /// the same answer in about the same time.
+    /// </summary>
+    public static async Task<ReceiptSecret> OpenAsync(TrackDossier? command, IQuerySession session, HttpContext http)
+    {
+        var valid = InputRules.Check(command);
+        // Resolved here rather than injected so the web pages, which call Post directly, are throttled too.
+        http.RequestServices.GetRequiredService<TrackingThrottle>().Admit(http, valid.Code);
+        var stored = await session.LoadAsync<ReceiptSecret>(valid.Code.Trim(), http.RequestAborted);
+        var matches = ReceiptSecret.Verify(stored?.Hash ?? ReceiptSecret.DummyHash, valid.Secret);
+        if (stored is null || !matches)
+            throw new NotFound(Mismatch);
+        return stored;
     }
 
     public static CitizenView ToCitizen(DossierAnswer answer, DossierTimeline timeline)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -12,6 +13,7 @@ public sealed record WithdrawDossier(int Version, [property: Required, MaxLength
 public static class WithdrawDossierEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/withdrawal")]
+    [Authorize(Policy = Access.Desk)]
     public static Task<CommandAccepted> Post(
         Guid id,
         WithdrawDossier? command,

@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.Dossiers;
 using OneStop.Problems;
@@ -34,6 +36,7 @@ public sealed record WorklistAnswer(
 public static class GetWorklistEndpoint
 {
     [WolverineGet("/api/worklist")]
+    [Authorize(Policy = Access.Worklist)]
     public static async Task<WorklistAnswer> Get(
         IQuerySession session,
         HttpContext http,
@@ -43,7 +46,7 @@ public static class GetWorklistEndpoint
         string? officer,
         string? timeliness)
     {
-        var actor = OfficerAccess.RequireOfficer(http);
+        var actor = Access.Demand(http, Access.Worklist);
         Timeliness? wanted = null;
         if (!string.IsNullOrWhiteSpace(timeliness))
             wanted = Enum.TryParse<Timeliness>(timeliness, ignoreCase: true, out var parsed)

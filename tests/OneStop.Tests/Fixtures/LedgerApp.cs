@@ -63,6 +63,7 @@ public sealed class LedgerApp : IAsyncLifetime
         session.QueueSqlCommand(LedgerSchema.SetTriggerSql("onestop", enabled: true));
         await session.SaveChangesAsync();
         File.Delete(Path.Combine(DataDirectory, PublishedCheckpoints.FileName));
+        Host.Services.GetRequiredService<global::OneStop.Tracking.TrackingThrottle>().Reset();
     }
 
     public string Token(string officer, string role, string unit) =>
