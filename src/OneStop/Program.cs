@@ -3,6 +3,7 @@ using OneStop.Hosting;
 using OneStop.Integrations;
 using OneStop.Integrity;
 using OneStop.Observability;
+using OneStop.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
 var dataDirectory = DataFolder.Resolve(builder.Configuration);
@@ -14,11 +15,13 @@ builder.AddSecurity();
 builder.AddLedgerIntegrity(dataDirectory);
 builder.AddObservability();
 builder.AddIntegrations();
+builder.AddPeoplePages();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseWebEdge();
 app.UseIntegrations();
+app.UsePeoplePages();
 
 return await app.RunJasperFxCommands(args);
 

@@ -89,8 +89,8 @@ public sealed class DossierFactsProjection : SingleStreamProjection<DossierFacts
         Channel = e.Data.Channel,
         HoldingUnit = e.Data.By.Unit,
         Status = DossierStatus.Submitted,
-        SubmittedAt = e.Data.At,
-        LastEventAt = e.Data.At,
+        SubmittedAt = e.Data.At.ToUniversalTime(),
+        LastEventAt = e.Data.At.ToUniversalTime(),
     };
 
     public static void Apply(IEvent<ComponentDigitised> e, DossierFacts f)
@@ -218,13 +218,15 @@ public sealed class DossierFactsProjection : SingleStreamProjection<DossierFacts
     {
         f.Status = status;
         // The finishing instant is the decision, else the return, else the refusal, stop or withdrawal.
-        f.FinishedAt ??= at;
+        f.FinishedAt ??= at.ToUniversalTime();
         Touch(f, e, at);
     }
 
+    // The duplicated columns are timestamptz, which Npgsql writes only from UTC instants; events appended by
+    // the demo seeder (and imported history) carry Hanoi offsets.
     private static void Touch(DossierFacts f, IEvent e, DateTimeOffset at)
     {
         f.Version = (int)e.Version;
-        f.LastEventAt = at;
+        f.LastEventAt = at.ToUniversalTime();
     }
 }

@@ -46,6 +46,15 @@ public static class Access
     /// <summary>Correcting and erasing an applicant record, with a reason.</summary>
     public const string ApplicantRecords = "applicant-records";
 
+    /// <summary>Vietnam Post's officers: collecting postal dossiers and delivering results.</summary>
+    public const string Post = "post";
+
+    /// <summary>The national portal's reconciliation report.</summary>
+    public const string Portal = "portal";
+
+    /// <summary>Which node runs which agents (operations view, no dossier data).</summary>
+    public const string Operations = "operations";
+
     /// <summary>Who may submit with a token (any channel); kiosk and online applicants need none.</summary>
     public static readonly string[] Submitters = [Roles.Reception, Roles.Postal];
 
@@ -63,6 +72,9 @@ public static class Access
         // Postal staff enter postal dossiers and deliver results to the applicant's address.
         [PersonalData] = [Roles.Reception, Roles.Handler, Roles.UnitHead, Roles.Postal, Roles.Inspector],
         [ApplicantRecords] = [Roles.Reception, Roles.Admin],
+        [Post] = [Roles.Postal],
+        [Portal] = [Roles.Supervisor, Roles.Admin],
+        [Operations] = [Roles.Supervisor, Roles.Inspector, Roles.Admin],
     };
 
     /// <summary>

@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
-using OneStop.Reading;
 using Wolverine.Http;
 using Wolverine.Runtime;
 
@@ -15,9 +15,10 @@ public static class GetClusterAgentsEndpoint
     /// the durability agent actually run, which is what the multi-node checks compare.
     /// </summary>
     [WolverineGet("/api/cluster/agents")]
+    [Authorize(Policy = Access.Operations)]
     public static ClusterNodeAnswer Get(HttpContext http, IWolverineRuntime runtime, IConfiguration configuration)
     {
-        OfficerAccess.RequireOfficer(http).RequireRole(Roles.Admin, Roles.Inspector, Roles.Supervisor);
+        Access.Demand(http, Access.Operations);
         var settings = ClusterSettings.From(configuration);
         return new ClusterNodeAnswer(configuration["OneStop:Cluster:Node"] ?? Environment.MachineName,
             settings.Mode.ToString(), [.. runtime.Agents.AllRunningAgentUris().Select(u => u.ToString()).Order()]);

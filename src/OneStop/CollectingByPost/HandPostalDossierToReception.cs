@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -11,6 +12,7 @@ public sealed record HandPostalDossierToReception(int Version) : IVersioned;
 public static class HandPostalDossierToReceptionEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/postal/handover")]
+    [Authorize(Policy = Access.Post)]
     public static Task<CommandAccepted> Post(
         Guid id,
         HandPostalDossierToReception? command,

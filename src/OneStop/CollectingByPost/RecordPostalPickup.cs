@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using Wolverine.Http;
@@ -15,6 +16,7 @@ public sealed record RecordPostalPickup(
 public static class RecordPostalPickupEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/postal/pickup")]
+    [Authorize(Policy = Access.Post)]
     public static Task<CommandAccepted> Post(
         Guid id,
         RecordPostalPickup? command,

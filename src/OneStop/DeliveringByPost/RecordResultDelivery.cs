@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.CollectingByPost;
 using OneStop.Dossiers;
@@ -16,6 +17,7 @@ public sealed record RecordResultDelivery(
 public static class RecordResultDeliveryEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/postal/delivery")]
+    [Authorize(Policy = Access.Post)]
     public static Task<CommandAccepted> Post(
         Guid id,
         RecordResultDelivery? command,

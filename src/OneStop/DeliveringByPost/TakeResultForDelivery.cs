@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.CollectingByPost;
 using OneStop.Dossiers;
@@ -18,6 +19,7 @@ public sealed record TakeResultForDelivery(
 public static class TakeResultForDeliveryEndpoint
 {
     [WolverinePost("/api/dossiers/{id}/postal/result")]
+    [Authorize(Policy = Access.Post)]
     public static Task<CommandAccepted> Post(
         Guid id,
         TakeResultForDelivery? command,

@@ -1,5 +1,5 @@
-using Marten;
 using JasperFx;
+using Marten;
 using OneStop.Dossiers;
 using OneStop.Integrations.Alerts;
 using OneStop.Integrations.Idempotency;

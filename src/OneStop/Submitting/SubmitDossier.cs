@@ -117,7 +117,7 @@ public static class SubmitDossierEndpoint
     /// Counter and postal dossiers are entered by an officer; kiosk and online dossiers by the applicant,
     /// who has no token.
     /// </summary>
-    private static Actor SubmitterOf(HttpContext http, Channel channel)
+    public static Actor SubmitterOf(HttpContext http, Channel channel)
     {
         if (http.User.Identity?.IsAuthenticated == true)
         {

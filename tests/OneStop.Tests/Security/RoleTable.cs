@@ -120,6 +120,19 @@ public static class RoleTable
             Get("/api/ledger/proofs/consistency?from=999998&to=999999", [Inspector, Admin]),
         ["GET /api/ledger/bundles/{sequence}"] = Get("/api/ledger/bundles/999999", [Inspector, Admin]),
         ["POST /api/ledger/verification"] = Post("/api/ledger/verification", new { }, [Inspector, Admin]),
+
+        // Vietnam Post: collecting postal dossiers, delivering results.
+        ["POST /api/dossiers/{id}/postal/pickup"] =
+            Post(Dossier("postal/pickup"), new { version = 1, postalItemNumber = "EE123456789VN" }, [Postal]),
+        ["POST /api/dossiers/{id}/postal/handover"] = Post(Dossier("postal/handover"), new { version = 1 }, [Postal]),
+        ["POST /api/dossiers/{id}/postal/result"] =
+            Post(Dossier("postal/result"), new { version = 1, trackingNumber = "EE123456789VN" }, [Postal]),
+        ["POST /api/dossiers/{id}/postal/delivery"] =
+            Post(Dossier("postal/delivery"), new { version = 1, delivered = true }, [Postal]),
+
+        // Operations: the national portal's reconciliation, and which node runs which agents.
+        ["GET /api/portal/reconciliation"] = Get("/api/portal/reconciliation", [Supervisor, Admin]),
+        ["GET /api/cluster/agents"] = Get("/api/cluster/agents", [Supervisor, Inspector, Admin]),
     };
 
     public static string Dossier(string rest) =>

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using OneStop.Hosting;
 using OneStop.Problems;
-using OneStop.Reading;
 using Wolverine.Http;
 
 namespace OneStop.Integrations.Portal;
@@ -33,13 +33,14 @@ public sealed record PortalReconciliation(
 public static class GetPortalReconciliationEndpoint
 {
     [WolverineGet("/api/portal/reconciliation")]
+    [Authorize(Policy = Access.Portal)]
     public static async Task<PortalReconciliation> Get(
         IQuerySession session,
         HttpContext http,
         IntegrationSettings settings,
         int? limit)
     {
-        OfficerAccess.RequireOfficer(http).RequireRole(Roles.Supervisor, Roles.Admin);
+        Access.Demand(http, Access.Portal);
         var take = limit ?? 500;
         if (take is < 1 or > 5000)
             throw InvalidInput.Field("limit", "Between 1 and 5000.");

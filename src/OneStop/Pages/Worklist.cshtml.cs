@@ -1,0 +1,27 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using OneStop.Calendar;
+using OneStop.Worklist;
+
+namespace OneStop.Pages;
+
+/// <summary>The officer's worklist, from the same query as <c>GET /api/worklist</c>: overdue first.</summary>
+public sealed class WorklistModel(IQuerySession session, TimeProvider clock, WorkingCalendar calendar) : PeoplePage
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Timeliness { get; set; }
+
+    public WorklistAnswer? Answer { get; private set; }
+
+    public Task<IActionResult> OnGetAsync() => Attempt(async () =>
+    {
+        Answer = await GetWorklistEndpoint.Get(session, HttpContext, clock, calendar, Clean(Unit, "unit"), null,
+            Clean(Timeliness, "timeliness"));
+        return Page();
+    });
+
+    public int Count(Timeliness timeliness) => Answer?.Items.Count(i => i.Timeliness == timeliness) ?? 0;
+}
