@@ -1,30 +1,39 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using OneStop.Applicants;
 using OneStop.Calendar;
 using OneStop.Catalogue;
 using OneStop.Dossiers;
+using OneStop.Integrations.Idempotency;
 using OneStop.Problems;
 using OneStop.Submitting;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace OneStop.Pages;
-
-// LIMITATION: the receipt is the answer to the submitting POST, so reloading it makes the browser offer to post
-// again, which would submit a second dossier; the Idempotency-Key work (issue 7) is where a retry will be caught.
 
 /// <summary>
 /// The self-service kiosk: find a procedure, tick the documents at hand, submit through the same code as
 /// <c>POST /api/dossiers</c>, and print the receipt. The receipt is the answer to the POST itself, so the
-/// secret never travels in an address.
+/// secret never travels in an address; the form's submission key makes a reload or a double click show the
+/// first receipt again instead of submitting a second dossier (the API's Idempotency-Key, kept the same way).
 /// </summary>
 public sealed class KioskModel(
     ProcedureCatalogue catalogue,
     WorkingCalendar calendar,
     TimeProvider clock,
     IDocumentSession session,
-    DossierCommandRunner runner) : PeoplePage
+    DossierCommandRunner runner,
+    IOptions<HttpJsonOptions> json) : PeoplePage
 {
+    /// <summary>One random key per filled-in form; a second POST of the same form finds the first receipt.</summary>
+    [BindProperty]
+    public string? SubmissionKey { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
@@ -55,10 +64,15 @@ public sealed class KioskModel(
     public ChecklistResult? Checklist { get; private set; }
     public DossierReceipt? Receipt { get; private set; }
 
-    public IActionResult OnGet() => Load();
+    public IActionResult OnGet()
+    {
+        SubmissionKey = NewSubmissionKey();
+        return Load();
+    }
 
     public IActionResult OnPostCheck()
     {
+        SubmissionKey ??= NewSubmissionKey();
         var result = Load();
         if (Procedure is not null)
             Checklist = catalogue.Check(Procedure, Have);
@@ -75,10 +89,19 @@ public sealed class KioskModel(
             Blank(Clean(IdentityNumber, "identityNumber")), Blank(Clean(Phone, "phone")),
             Blank(Clean(Email, "email"))));
         var command = InputRules.Check(new SubmitDossier(Procedure.Id, Channel.Kiosk, applicant, Have));
+        var claim = ClaimFor(command);
+        if (await session.LoadAsync<IdempotentAnswer>(claim.Id, HttpContext.RequestAborted) is { } first)
+        {
+            Receipt = FirstReceipt(claim, first);
+            return Page();
+        }
+
         var origin = runner.OriginOf(HttpContext, SubmitDossierEndpoint.SubmitterOf(HttpContext, Channel.Kiosk),
             nameof(Channel.Kiosk));
-
-        Receipt = await SubmitDossierEndpoint.SubmitAsync(session, runner, origin, command, HttpContext.RequestAborted);
+        // The idempotency recorder stores the sealed receipt in the submission's own transaction.
+        HttpContext.Items[IdempotencyClaim.ItemKey] = claim;
+        Receipt = await SubmitDossierEndpoint.SubmitAsync(session, runner, origin, command,
+            HttpContext.RequestAborted);
         return Page();
     });
 
@@ -101,6 +124,29 @@ public sealed class KioskModel(
 
         return Page();
     }
+
+    private IdempotencyClaim ClaimFor(SubmitDossier command)
+    {
+        var key = SubmissionKey is { Length: >= 16 and <= 64 } k && k.All(char.IsAsciiLetterOrDigit)
+            ? k
+            : throw InvalidInput.Field("submissionKey", "Open the kiosk form again to submit.");
+        var form = JsonSerializer.SerializeToUtf8Bytes(command, json.Value.SerializerOptions);
+        var claim = IdempotencyClaim.For("kiosk", key, "");
+        // Keyed by the form's own secret: the stored fingerprint cannot be tested against guessed personal data.
+        return claim with { Fingerprint = Convert.ToHexStringLower(HMACSHA256.HashData(claim.SealKey, form)) };
+    }
+
+    private DossierReceipt FirstReceipt(IdempotencyClaim claim, IdempotentAnswer first)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(first.Fingerprint),
+                Encoding.ASCII.GetBytes(claim.Fingerprint)))
+            throw new RuleViolation("kiosk-form-submitted",
+                "This form was already submitted with other details; start a new submission for another dossier.");
+        return JsonSerializer.Deserialize<DossierReceipt>(claim.Open(first), json.Value.SerializerOptions)
+            ?? throw new InvalidOperationException("A stored kiosk receipt could not be read.");
+    }
+
+    private static string NewSubmissionKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -40,4 +40,36 @@ public sealed class when_a_kiosk_user_submits_a_dossier(BrowserApp app)
         dossier.ProcedureCode.ShouldBe("G06.TDC.02");
         dossier.Components.ShouldAllBe(c => c.Provided);
     }
+
+    [Fact]
+    public async Task posting_the_same_form_again_shows_the_first_receipt_and_submits_nothing_more()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/kiosk?code=G06.TDC.02");
+        foreach (var box in await page.GetByRole(AriaRole.Checkbox).AllAsync())
+            await box.CheckAsync();
+        await page.GetByLabel("Họ và tên hoặc tên tổ chức").FillAsync("Trần Thị Gửi-Lại");
+        var form = new Dictionary<string, string>();
+        foreach (var field in new[] { "SubmissionKey", "__RequestVerificationToken", "Code", "Name", "Kind" })
+            form[field] = await page.Locator($"[name='{field}']").First.InputValueAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" }).ClickAsync();
+        var code = await page.GetByTestId("receipt-code").InnerTextAsync();
+        var secret = await page.GetByTestId("receipt-secret").InnerTextAsync();
+
+        // What a reload or a second click sends: the very same form, with the same cookies.
+        var multipart = page.APIRequest.CreateFormData();
+        foreach (var (name, value) in form)
+            multipart.Append(name, value);
+        foreach (var box in new[] { "C01", "C02", "C03", "C04", "C05" })
+            multipart.Append("Have", box);
+        await using var session = app.Store.QuerySession();
+        var before = await session.Query<DossierView>().CountAsync();
+        var again = await page.APIRequest.PostAsync("/kiosk?handler=Submit", new() { Form = multipart });
+
+        again.Status.ShouldBe(200);
+        var html = await again.TextAsync();
+        html.ShouldContain(code, Case.Sensitive, "the second post shows the first receipt");
+        html.ShouldContain(secret, Case.Sensitive, "the first receipt's secret is shown again to the same form");
+        (await session.Query<DossierView>().CountAsync()).ShouldBe(before, "the second post submitted nothing");
+    }
 }
