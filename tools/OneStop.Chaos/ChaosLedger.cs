@@ -7,17 +7,25 @@ namespace OneStop.Chaos;
 
 /// <summary>
 /// The world a reliability run happens in: its own PostgreSQL cluster (so the run may stop and start it), one
-/// ledger database, a folder for logs and the services' data, and a token key shared by every node.
+/// ledger database, a folder for logs and the services' data, a token key shared by every node, and a stand-in
+/// for the national portal that every node sends status changes to.
 /// </summary>
 public sealed class ChaosLedger : IAsyncDisposable
 {
-    private readonly string key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+    private readonly string key =
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
     private readonly bool keepFolder;
 
-    private ChaosLedger(string folder, EmbeddedPostgres postgres, string connectionString, bool keepFolder)
+    private ChaosLedger(
+        string folder,
+        EmbeddedPostgres postgres,
+        string connectionString,
+        PortalStandIn.PortalStandIn portal,
+        bool keepFolder)
     {
         Folder = folder;
         Postgres = postgres;
+        Portal = portal;
         ConnectionString = connectionString;
         this.keepFolder = keepFolder;
         var issuer = new TokenIssuer(SigningKey.From(new ConfigurationBuilder()
@@ -26,10 +34,12 @@ public sealed class ChaosLedger : IAsyncDisposable
         Reception = issuer.Issue("rc-chaos", Roles.Reception, CommandMix.ReceptionUnit);
         UnitHead = issuer.Issue("uh-chaos", Roles.UnitHead, CommandMix.HandlingUnit);
         Inspector = issuer.Issue("in-chaos", Roles.Inspector, CommandMix.ReceptionUnit);
+        Supervisor = issuer.Issue("sv-chaos", Roles.Supervisor, CommandMix.ReceptionUnit);
     }
 
     public string Folder { get; }
     public EmbeddedPostgres Postgres { get; }
+    public PortalStandIn.PortalStandIn Portal { get; }
     public string ConnectionString { get; }
 
     /// <summary>The driver's own connections: unpooled, so none outlives a database restart it caused.</summary>
@@ -40,6 +50,7 @@ public sealed class ChaosLedger : IAsyncDisposable
     public string Reception { get; }
     public string UnitHead { get; }
     public string Inspector { get; }
+    public string Supervisor { get; }
 
     public static async Task<ChaosLedger> StartAsync(string name, bool keepFolder = false)
     {
@@ -54,7 +65,8 @@ public sealed class ChaosLedger : IAsyncDisposable
             Fsync = true,
         });
         var connection = await postgres.CreateDatabaseAsync("ledger");
-        return new ChaosLedger(folder, postgres, connection, keepFolder);
+        var portal = await PortalStandIn.PortalStandIn.StartAsync();
+        return new ChaosLedger(folder, postgres, connection, portal, keepFolder);
     }
 
     public IEnumerable<(string Key, string Value)> ServiceEnvironment(string node, string clusterMode)
@@ -64,6 +76,10 @@ public sealed class ChaosLedger : IAsyncDisposable
         yield return ("OneStop__Jwt__SigningKey", key);
         yield return ("OneStop__Cluster__Mode", clusterMode);
         yield return ("OneStop__Cluster__Node", node);
+        yield return ("OneStop__Portal__Url", Portal.StatusUrl.ToString());
+        // Redeliveries after a kill come within seconds, so the run can wait for them.
+        yield return ("OneStop__Integrations__RetryCooldownSeconds", "0.5,1,2");
+        yield return ("OneStop__Integrations__RetryScheduleSeconds", "2,5,10");
         yield return ("DOTNET_ENVIRONMENT", "Production");
         yield return ("Logging__LogLevel__Default", "Warning");
         yield return ("Logging__LogLevel__Wolverine", "Information");
@@ -79,6 +95,7 @@ public sealed class ChaosLedger : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Portal.DisposeAsync();
         await Postgres.DisposeAsync();
         if (!keepFolder && Directory.Exists(Folder))
             Directory.Delete(Folder, recursive: true);

@@ -172,13 +172,15 @@ public sealed class CommandMix(Func<Uri> target, ChaosLedger ledger, CommandLog 
                 var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
                 var id = answer.TryGetProperty("id", out var given) ? given.GetGuid() : dossier;
                 var version = answer.GetProperty("version").GetInt32();
-                log.Add(new(correlation, eventType, id, sent, Outcome.Acknowledged, status, version, DateTimeOffset.UtcNow));
+                log.Add(new(
+                    correlation, eventType, id, sent, Outcome.Acknowledged, status, version, DateTimeOffset.UtcNow));
                 return new Answer(Outcome.Acknowledged, id, version);
             }
 
             if (status is >= 400 and < 500)
             {
-                log.Add(new(correlation, eventType, dossier, sent, Outcome.Refused, status, null, DateTimeOffset.UtcNow));
+                log.Add(new(
+                    correlation, eventType, dossier, sent, Outcome.Refused, status, null, DateTimeOffset.UtcNow));
                 return new Answer(Outcome.Refused, dossier, 0);
             }
 

@@ -55,6 +55,7 @@ public static class CrashRun
         await audit.ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(60));
         await audit.LedgerVerifiesAsync(node.Url);
         await audit.DurableMessagesDeliveredAsync(TimeSpan.FromSeconds(30));
+        await new PortalAudit(ledger, verdict).LatestStatusesDeliveredAsync(TimeSpan.FromSeconds(30));
         await node.KillAsync();
         await audit.ReadModelsEqualRebuildAsync();
         Console.WriteLine(verdict.Line);

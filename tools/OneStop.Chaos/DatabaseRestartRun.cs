@@ -71,7 +71,8 @@ public static class DatabaseRestartRun
             recoveries.Count == options.Outages && recoveries.All(r => r < 60),
             $"first 2xx after {string.Join(", ", recoveries.Select(r => $"{r:F1} s"))}");
         verdict.Check("the async daemon resumed after each restart (audit log reached the ledger's end)",
-            auditLagAfter.All(s => s >= 0), $"{string.Join(", ", auditLagAfter.Select(s => $"{s:F1} s"))} after restart");
+            auditLagAfter.All(s => s >= 0),
+            $"{string.Join(", ", auditLagAfter.Select(s => $"{s:F1} s"))} after restart");
 
         var audit = new LedgerAudit(ledger, log, verdict);
         await audit.LedgerMatchesLogAsync();

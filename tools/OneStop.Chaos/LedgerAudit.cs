@@ -32,7 +32,8 @@ public sealed class LedgerAudit(ChaosLedger ledger, CommandLog log, Verdict verd
                 : $"{orphans.Count} unexplained, first seq {orphans[0].Sequence} type {orphans[0].Type}");
 
         var acknowledged = commands.Values.Where(c => c.Outcome == Outcome.Acknowledged).ToList();
-        var missing = acknowledged.Where(c => !Matches(c, byCorrelation.GetValueOrDefault(c.Correlation), true)).ToList();
+        var missing = acknowledged
+            .Where(c => !Matches(c, byCorrelation.GetValueOrDefault(c.Correlation), true)).ToList();
         verdict.Check("every 2xx command in the ledger exactly once (stream, version, type)", missing.Count == 0,
             missing.Count == 0 ? $"{acknowledged.Count} acknowledged commands found once each"
                 : $"{missing.Count} missing or duplicated, first {missing[0].EventType} on {missing[0].Dossier} " +
@@ -47,7 +48,8 @@ public sealed class LedgerAudit(ChaosLedger ledger, CommandLog log, Verdict verd
             $"{inFlight.Count - committed} not; {doubled.Count} duplicated or misplaced");
 
         var broken = events.GroupBy(e => e.Stream)
-            .Where(g => !g.Select(e => e.Version).Order().SequenceEqual(Enumerable.Range(1, g.Count()).Select(v => (long)v)))
+            .Where(g => !g.Select(e => e.Version).Order()
+                .SequenceEqual(Enumerable.Range(1, g.Count()).Select(v => (long)v)))
             .Select(g => g.Key).ToList();
         verdict.Check("every stream's versions run 1..n without gap or repeat", broken.Count == 0,
             $"{events.Select(e => e.Stream).Distinct().Count()} streams; {broken.Count} broken");
@@ -133,7 +135,7 @@ public sealed class LedgerAudit(ChaosLedger ledger, CommandLog log, Verdict verd
             : $"verification answered {(int)response.StatusCode}");
     }
 
-    /// <summary>Durable messages (portal sync, alerts, once they exist) all delivered: inbox and outbox empty.</summary>
+    /// <summary>Durable messages (portal sync, alerts) all delivered: inbox and outbox empty.</summary>
     public async Task DurableMessagesDeliveredAsync(TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
@@ -150,8 +152,10 @@ public sealed class LedgerAudit(ChaosLedger ledger, CommandLog log, Verdict verd
         {
             waiting = 0;
             foreach (var (schema, table) in tables)
+                // Deadline alerts wait, durably, for their instant: only one whose instant has passed is late.
                 waiting += await ScalarAsync(table == "wolverine_incoming_envelopes"
-                    ? $"select count(*) from {schema}.{table} where status <> 'Handled'"
+                    ? $"select count(*) from {schema}.{table} where status = 'Incoming' " +
+                      "or (status = 'Scheduled' and execution_time < now() - interval '30 seconds')"
                     : $"select count(*) from {schema}.{table}");
             if (waiting == 0)
                 break;
@@ -159,11 +163,42 @@ public sealed class LedgerAudit(ChaosLedger ledger, CommandLog log, Verdict verd
         }
         while (clock.Elapsed < limit);
 
-        var sent = 0L;
+        long sent = 0, scheduled = 0;
         foreach (var (schema, table) in tables.Where(t => t.Table == "wolverine_incoming_envelopes"))
-            sent += await ScalarAsync($"select count(*) from {schema}.{table}");
-        verdict.Check("durable messages all delivered (outbox, inbox, dead letters empty)", waiting == 0,
-            $"{waiting} waiting after {clock.Elapsed.TotalSeconds:F1} s; {sent} handled envelopes kept for idempotency");
+        {
+            sent += await ScalarAsync($"select count(*) from {schema}.{table} where status = 'Handled'");
+            scheduled += await ScalarAsync($"select count(*) from {schema}.{table} where status = 'Scheduled'");
+        }
+        var detail = $"{waiting} waiting after {clock.Elapsed.TotalSeconds:F1} s; {sent} handled envelopes kept " +
+            $"for idempotency; {scheduled} deadline alerts scheduled for later";
+        if (waiting > 0)
+            detail += "; waiting: " + await WaitingEnvelopesAsync(tables);
+        verdict.Check("durable messages all delivered (outbox, inbox, dead letters empty)", waiting == 0, detail);
+    }
+
+    private async Task<string> WaitingEnvelopesAsync(List<(string Schema, string Table)> tables)
+    {
+        var kinds = new List<string>();
+        foreach (var (schema, table) in tables)
+        {
+            var sql = table switch
+            {
+                "wolverine_incoming_envelopes" =>
+                    $"select status || ' ' || message_type, count(*) from {schema}.{table} " +
+                    "where status <> 'Handled' and status <> 'Scheduled' group by 1",
+                "wolverine_dead_letters" =>
+                    $"select message_type || ': ' || coalesce(exception_message, ''), count(*) " +
+                    $"from {schema}.{table} group by 1",
+                _ => $"select message_type, count(*) from {schema}.{table} group by 1",
+            };
+            await using var connection = await OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                kinds.Add($"{table}: {reader.GetString(0)} ×{reader.GetInt64(1)}");
+        }
+
+        return string.Join("; ", kinds);
     }
 
     private static bool Matches(LoggedCommand command, List<Event>? events, bool mustExist)
@@ -209,7 +244,8 @@ public sealed class LedgerAudit(ChaosLedger ledger, CommandLog log, Verdict verd
         foreach (var (schema, table) in await TablesAsync("mt_doc_%"))
         {
             await using var connection = await OpenAsync();
-            await using var command = new NpgsqlCommand($"select id::text, data::text from {schema}.{table}", connection);
+            await using var command =
+                new NpgsqlCommand($"select id::text, data::text from {schema}.{table}", connection);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
                 documents[(table, reader.GetString(0))] = reader.GetString(1);

@@ -31,7 +31,8 @@ public static class NodesRun
             await nodes[0].StartAsync();
             await Task.WhenAll(nodes.Skip(1).Select(n => n.StartAsync()));
             var balancerUrl = $"http://127.0.0.1:{ChaosLedger.FreePort()}";
-            await using var balancer = OneStop.Balancer.Balancer.Build(balancerUrl, [.. nodes.Select(n => n.Url.ToString())]);
+            await using var balancer =
+                OneStop.Balancer.Balancer.Build(balancerUrl, [.. nodes.Select(n => n.Url.ToString())]);
             await balancer.StartAsync();
             var cluster = new ClusterProbe(ledger, nodes);
 
@@ -126,8 +127,8 @@ public static class NodesRun
             .Order().ToList();
         var days = answers.Where(c => c is not null && c.Length > 12).Select(c => c![..^5]).Distinct().Count();
         var gapFree = days == 1 && numbers.SequenceEqual(Enumerable.Range(1, count));
+        var failed = answers.Count(a => a?.StartsWith("status", StringComparison.Ordinal) != false);
         verdict.Check($"{count} concurrent submissions through the balancer got codes 0001..{count:D4}", gapFree,
-            $"{numbers.Distinct().Count()} distinct, {answers.Count(a => a?.StartsWith("status", StringComparison.Ordinal)
-                != false)} failed; {rate:F0} submissions/s across the nodes");
+            $"{numbers.Distinct().Count()} distinct, {failed} failed; {rate:F0} submissions/s across the nodes");
     }
 }

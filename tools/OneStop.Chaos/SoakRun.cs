@@ -34,7 +34,8 @@ public static class SoakRun
         SoakOptions options)
     {
         var verdict = new Verdict("soak");
-        Console.WriteLine($"soak: {options.Rounds} rounds of {options.Concurrency} concurrent hand-overs on one dossier");
+        Console.WriteLine(
+            $"soak: {options.Rounds} rounds of {options.Concurrency} concurrent hand-overs on one dossier");
         var (id, version) = await DossierHeldByTheUnitAsync(http, reception);
         var start = version;
         var statuses = new Dictionary<int, int>();
@@ -58,7 +59,8 @@ public static class SoakRun
             foreach (var group in answers.GroupBy(a => a.Status))
                 statuses[group.Key] = statuses.GetValueOrDefault(group.Key) + group.Count();
             wrongType += answers.Count(a => a.Status == 409
-                && a.Body.GetProperty("type").GetString()?.EndsWith("/version-conflict", StringComparison.Ordinal) != true);
+                && a.Body.GetProperty("type").GetString()?
+                    .EndsWith("/version-conflict", StringComparison.Ordinal) != true);
 
             var winners = answers.Where(a => a.Status == (int)HttpStatusCode.OK).ToList();
             if (winners.Count != 1 || answers.Count(a => a.Status == 409) != options.Concurrency - 1

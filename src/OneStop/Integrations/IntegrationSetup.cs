@@ -5,6 +5,7 @@ using OneStop.Integrations.Alerts;
 using OneStop.Integrations.Idempotency;
 using OneStop.Integrations.Notifications;
 using OneStop.Integrations.Portal;
+using OneStop.Problems;
 using Wolverine;
 using Wolverine.ErrorHandling;
 
@@ -55,6 +56,11 @@ public static class IntegrationSetup
             options.LocalQueue(AlertQueue).UseDurableInbox();
 
             options.Policies.OnException<PartnerUnavailable>()
+                .RetryWithCooldown([.. settings.RetryCooldowns])
+                .Then.ScheduleRetry([.. settings.RetrySchedule])
+                .Then.MoveToErrorQueue();
+            // A database restart is no reason to give up on a message: it waits, like a partner's outage.
+            options.Policies.OnException(DatabaseOutage.Explains)
                 .RetryWithCooldown([.. settings.RetryCooldowns])
                 .Then.ScheduleRetry([.. settings.RetrySchedule])
                 .Then.MoveToErrorQueue();

@@ -43,7 +43,8 @@ public sealed partial class LedgerGauges : BackgroundService
     public LedgerGauges(IDocumentStore store, IWolverineRuntime wolverine, TimeProvider clock,
         LedgerGaugeOptions options, IMeterFactory meters, ILogger<LedgerGauges> logger)
     {
-        (this.store, this.wolverine, this.clock, this.options, this.logger) = (store, wolverine, clock, options, logger);
+        (this.store, this.wolverine, this.clock) = (store, wolverine, clock);
+        (this.options, this.logger) = (options, logger);
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("onestop.projection.lag", ProjectionLag, "{event}",
             "Events appended but not yet applied by each async projection (high-water mark minus its progress)");

@@ -18,7 +18,8 @@ public static class PortalLifecycle
         var (id, _) = await host.Submit();
         var version = await host.Ok(id, "reception", new { version = 1 }, host.Reception);
         version = await host.Ok(id, "handovers", new { version, step = 1, unit }, host.Reception);
-        version = await host.Ok(id, "decision", new { version, outcome = "approved", reason = "Đủ điều kiện" }, head);
+        var decision = new { version, outcome = "approved", reason = "Đủ điều kiện" };
+        version = await host.Ok(id, "decision", decision, head);
         version = await host.Ok(id, "result", new { version, documentSha256 = new string('b', 64) }, head);
         await host.Ok(id, "return", new { version, method = "counter", applicantNotified = true }, host.Reception);
         return id;

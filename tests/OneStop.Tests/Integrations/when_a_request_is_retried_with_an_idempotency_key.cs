@@ -96,7 +96,8 @@ public sealed class when_a_request_is_retried_with_an_idempotency_key(LedgerApp 
     {
         await using var session = Store.QuerySession();
         return (await session.AdvancedSql.QueryAsync<long>(
-            "select count(*) from onestop.mt_events where type = 'dossier_submitted'", CancellationToken.None)).Single();
+            "select count(*) from onestop.mt_events where type = 'dossier_submitted'",
+            CancellationToken.None)).Single();
     }
 
     private async Task<(int Status, JsonElement Body, string? Replayed)> Post(string url, object body, string token,

@@ -107,7 +107,8 @@ public sealed class when_vietnam_post_carries_a_dossier(LedgerApp app) : LedgerC
         var id = receipt.GetProperty("id").GetGuid();
         var version = await Ok(id, "reception", new { version = 1 }, Reception);
         version = await Ok(id, "handovers", new { version, step = 1, unit = HandlingUnit }, Reception);
-        version = await Ok(id, "decision", new { version, outcome = "approved", reason = "Đủ điều kiện" }, UnitHead);
+        var decision = new { version, outcome = "approved", reason = "Đủ điều kiện" };
+        version = await Ok(id, "decision", decision, UnitHead);
         version = await Ok(id, "result", new { version, documentSha256 = new string('c', 64) }, UnitHead);
         return (receipt, version);
     }
