@@ -93,7 +93,11 @@ public static class LedgerSetup
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             options.Limits.MaxRequestBodySize = AttachDocumentEndpoint.MaxRequestBytes);
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<LedgerHealth>("ledger-database");
+        builder.Services.AddSingleton(ProjectionStallLimit.From(builder.Configuration));
+        builder.Services.AddSingleton<ProjectionProgressWatch>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<LedgerHealth>("ledger-database")
+            .AddCheck<ProjectionHealth>("projections");
         builder.Services.AddWolverineHttp();
     }
 

@@ -58,19 +58,9 @@ public sealed partial class LedgerGauges : BackgroundService
 
     public async Task<LedgerSample> SampleAsync(CancellationToken ct)
     {
-        var progress = new Dictionary<string, long>();
-        await using (var connection = store.Storage.Database.CreateConnection())
-        {
-            await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"select name, last_seq_id from {LedgerSetup.Schema}.mt_event_progression";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                progress[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        var highWater = progress.GetValueOrDefault("HighWaterMark");
-        var lag = progress.Where(p => !p.Key.StartsWith("HighWater", StringComparison.Ordinal))
+        var progress = await ProjectionProgress.ReadAsync(store, ct);
+        var highWater = ProjectionProgress.HighWaterMark(progress);
+        var lag = ProjectionProgress.Projections(progress)
             .ToDictionary(p => p.Key, p => Math.Max(0, highWater - p.Value));
         await using var session = store.QuerySession();
         var now = clock.GetUtcNow();
