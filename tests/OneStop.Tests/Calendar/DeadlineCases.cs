@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OneStop.Calendar;
+using OneStop.Tests.Fixtures;
 using Shouldly;
 
 namespace OneStop.Tests.Calendar;
@@ -14,7 +15,7 @@ public class when_computing_the_shared_deadline_cases
     [Fact]
     public void every_case_of_the_shared_file_is_read()
     {
-        cases.Count.ShouldBe(12, "deadlines.json was not copied next to the tests, or lost cases");
+        cases.Count.ShouldBeGreaterThanOrEqualTo(12, "deadlines.json was not found, or lost cases");
     }
 
     [Theory]
@@ -43,7 +44,7 @@ public class when_computing_the_shared_deadline_cases
 
     static Dictionary<string, JsonElement> LoadCases()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Calendar", "deadlines.json");
+        var path = SharedCases.PathOf("deadlines.json", "Calendar");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.EnumerateArray()
             .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.Clone());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OneStop.Integrity;
+using OneStop.Tests.Fixtures;
 using Shouldly;
 
 namespace OneStop.Tests.Integrity;
@@ -8,7 +9,7 @@ namespace OneStop.Tests.Integrity;
 public sealed class when_hashing_the_merkle_log
 {
     private static readonly JsonElement Cases = JsonDocument.Parse(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Integrity", "merkle-rfc6962.json"))).RootElement;
+        File.ReadAllText(SharedCases.PathOf("merkle-rfc6962.json", "Integrity"))).RootElement;
 
     private static readonly List<byte[]> Leaves = [.. Cases.GetProperty("leaves").EnumerateArray()
         .Select(l => MerkleTree.LeafHash(Convert.FromHexString(l.GetString()!)))];
