@@ -18,7 +18,7 @@ public static class AppointmentEndpoint
     [WolverineGet("/api/calendar/appointment")]
     public static AppointmentAnswer Get(string? from, int? value, string? unit, WorkingCalendar calendar)
     {
-        var start = CalendarQuery.Instant(from, "from");
+        var start = CalendarQuery.Instant(from, "from", calendar.TimeZone);
         if (value is not (>= 0 and <= 1000))
             throw InvalidInput.Field("value", "Give the limit's value, 0 to 1000.");
         if (!Enum.TryParse<TimeUnit>(unit, ignoreCase: true, out var timeUnit) || !Enum.IsDefined(timeUnit)
@@ -53,14 +53,27 @@ public static class CalendarDaysEndpoint
 
 internal static class CalendarQuery
 {
-    /// <summary>An unencoded '+' in a query string arrives as a space; read it back as the offset sign.</summary>
-    public static DateTimeOffset Instant(string? text, string field) =>
-        DateTimeOffset.TryParse(text?.Replace(' ', '+'), CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal, out var instant)
-        && text!.Length <= 40 && instant.Year is >= 1900 and <= 2200
-            ? instant
-            : throw InvalidInput.Field(field,
-                "Give an ISO 8601 instant with its offset, e.g. 2026-02-13T10:00:00+07:00.");
+    /// <summary>
+    /// An ISO 8601 instant. An unencoded '+' in a query string arrives as a space and is read back as the
+    /// offset sign; a time without an offset (or a bare date) is local time where the calendar is kept, as a
+    /// kiosk or an officer would mean it.
+    /// </summary>
+    public static DateTimeOffset Instant(string? text, string field, TimeZoneInfo zone)
+    {
+        var cleaned = text?.Replace(' ', '+');
+        if (cleaned is { Length: <= 40 }
+            && DateTime.TryParse(cleaned, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
+            && parsed.Year is >= 1900 and <= 2200)
+        {
+            if (parsed.Kind == DateTimeKind.Unspecified)
+                return new DateTimeOffset(parsed, zone.GetUtcOffset(parsed));
+            if (DateTimeOffset.TryParse(cleaned, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+                return instant;
+        }
+
+        throw InvalidInput.Field(field,
+            "Give an ISO 8601 instant, e.g. 2026-02-13T10:00:00+07:00 (without an offset it is Vietnam time).");
+    }
 
     public static DateOnly Date(string? text, string field) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

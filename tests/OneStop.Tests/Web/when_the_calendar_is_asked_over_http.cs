@@ -8,7 +8,7 @@ namespace OneStop.Tests.Web;
 public sealed class when_the_calendar_is_asked_over_http(LedgerApp app) : LedgerContext(app)
 {
     private static readonly JsonElement[] Cases = JsonDocument.Parse(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Calendar", "deadlines.json"))).RootElement
+        File.ReadAllText(SharedCases.PathOf("deadlines.json", "Calendar"))).RootElement
         .EnumerateArray().ToArray();
 
     public static TheoryData<int> CaseIndexes => new(Enumerable.Range(0, Cases.Length));
@@ -26,6 +26,20 @@ public sealed class when_the_calendar_is_asked_over_http(LedgerApp app) : Ledger
 
         answer.GetProperty("appointment").GetDateTimeOffset()
             .ShouldBe(c.GetProperty("expectedAppointment").GetDateTimeOffset(), c.GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("2026-03-02T09:15:00", "2026-03-05T09:15:00+07:00")]
+    [InlineData("2026-03-02T09:15:00%2B07:00", "2026-03-05T09:15:00+07:00")]
+    [InlineData("2026-03-02T09:15:00+07:00", "2026-03-05T09:15:00+07:00")]
+    [InlineData("2026-03-02T02:15:00Z", "2026-03-05T09:15:00+07:00")]
+    [InlineData("2026-03-02T09:15:00Z", "2026-03-05T16:15:00+07:00")]
+    [InlineData("2026-03-02", "2026-03-04T17:00:00+07:00")]
+    public async Task an_instant_without_an_offset_is_vietnam_time(string from, string expected)
+    {
+        var answer = await Get($"/api/calendar/appointment?from={from}&value=3&unit=WorkingDays", 200);
+
+        answer.GetProperty("appointment").GetDateTimeOffset().ShouldBe(DateTimeOffset.Parse(expected));
     }
 
     [Fact]
