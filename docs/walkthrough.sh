@@ -37,7 +37,7 @@ post "/api/dossiers/$ID/return" "$RECEPTION" '{"version":7,"method":"counter","a
 
 # 6. The officer view, the timeline, the raw events, and what the citizen sees with code and secret.
 curl -sS "$BASE/api/dossiers/$ID" -H "Authorization: Bearer $RECEPTION" \
-  | jq '.dossier | {code, status, nationalStatusCode, appointment, finishedTimeliness, version}'
+  | jq '{code, status, nationalStatusCode, appointment, finishedTimeliness, version}'
 curl -sS "$BASE/api/dossiers/$ID/timeline" -H "Authorization: Bearer $RECEPTION" | jq -r '.entries[].text'
 curl -sS "$BASE/api/dossiers/$ID/events" -H "Authorization: Bearer $HEAD" | jq '.[-1] | {type, correlationId, headers}'
 curl -sS -X POST "$BASE/api/track" -H 'Content-Type: application/json' \

@@ -117,7 +117,7 @@ public sealed class CommandLoad(Uri url, string reception, string head, string u
     private static async Task<int> CurrentVersion(HttpClient http, Guid id)
     {
         var view = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/dossiers/{id}", UriKind.Relative));
-        return view.GetProperty("dossier").GetProperty("version").GetInt32();
+        return view.GetProperty("version").GetInt32();
     }
 
     private static async Task<(Guid Id, int Version)> Submit(HttpClient http)

@@ -139,7 +139,7 @@ public sealed class CommandMix(Func<Uri> target, ChaosLedger ledger, CommandLog 
                 if (response.IsSuccessStatusCode)
                 {
                     var view = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    return view.GetProperty("dossier").GetProperty("version").GetInt32();
+                    return view.GetProperty("version").GetInt32();
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)

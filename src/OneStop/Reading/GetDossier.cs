@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
@@ -9,6 +12,7 @@ using Wolverine.Http;
 namespace OneStop.Reading;
 
 /// <summary>The officer view: the projected dossier plus what depends on the moment it is read.</summary>
+[JsonConverter(typeof(FlatDossierAnswerConverter))]
 public sealed record DossierAnswer(
     DossierView Dossier,
     Timeliness? Timeliness,
@@ -44,5 +48,42 @@ public static class GetDossierEndpoint
 
         var remaining = now < appointment ? calendar.WorkingTimeBetween(now, appointment).TotalHours / 8 : 0;
         return new DossierAnswer(view, calendar.JudgeInProgress(appointment, now), Math.Round(remaining, 2), now);
+    }
+}
+
+/// <summary>
+/// Writes the officer view flat, as API.md describes it: the dossier's own fields (status, version, …) at the
+/// top, beside the timeliness, remaining working days and read instant judged when it was read.
+/// </summary>
+public sealed class FlatDossierAnswerConverter : JsonConverter<DossierAnswer>
+{
+    public override DossierAnswer Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var node = JsonNode.Parse(ref reader)?.AsObject() ?? throw new JsonException("A dossier answer is an object.");
+        var timeliness = Take(node, nameof(DossierAnswer.Timeliness), options);
+        var remaining = Take(node, nameof(DossierAnswer.RemainingWorkingDays), options);
+        var readAt = Take(node, nameof(DossierAnswer.ReadAt), options);
+        var view = node.Deserialize<DossierView>(options) ?? throw new JsonException("The dossier is missing.");
+        return new DossierAnswer(view, timeliness?.Deserialize<Timeliness>(options), remaining?.GetValue<double>(),
+            readAt?.Deserialize<DateTimeOffset>(options) ?? default);
+    }
+
+    public override void Write(Utf8JsonWriter writer, DossierAnswer value, JsonSerializerOptions options)
+    {
+        var node = JsonSerializer.SerializeToNode(value.Dossier, options)!.AsObject();
+        node[Name(nameof(DossierAnswer.Timeliness), options)] =
+            JsonSerializer.SerializeToNode(value.Timeliness, options);
+        node[Name(nameof(DossierAnswer.RemainingWorkingDays), options)] = value.RemainingWorkingDays;
+        node[Name(nameof(DossierAnswer.ReadAt), options)] = JsonSerializer.SerializeToNode(value.ReadAt, options);
+        node.WriteTo(writer, options);
+    }
+
+    private static string Name(string property, JsonSerializerOptions options) =>
+        options.PropertyNamingPolicy?.ConvertName(property) ?? property;
+
+    private static JsonNode? Take(JsonObject node, string property, JsonSerializerOptions options)
+    {
+        node.Remove(Name(property, options), out var taken);
+        return taken;
     }
 }

@@ -27,7 +27,7 @@ public sealed class when_a_dossier_goes_from_submission_to_result(LedgerApp app)
         version = await Ok(id, "return",
             new { version, method = "postal", trackingNumber = "EMS123", applicantNotified = true }, Reception);
 
-        var view = (await View(id)).GetProperty("dossier");
+        var view = await View(id);
         view.GetProperty("status").GetString().ShouldBe("resultReturned");
         view.GetProperty("nationalStatusCode").GetInt32().ShouldBe(10);
         view.GetProperty("version").GetInt32().ShouldBe(version);

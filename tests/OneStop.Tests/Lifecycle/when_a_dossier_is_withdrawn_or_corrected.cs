@@ -13,7 +13,7 @@ public sealed class when_a_dossier_is_withdrawn_or_corrected(LedgerApp app) : Le
 
         await Ok(id, "withdrawal", new { version, reason = "Applicant moved abroad" }, Reception);
 
-        (await View(id)).GetProperty("dossier").GetProperty("nationalStatusCode").GetInt32().ShouldBe(7);
+        (await View(id)).GetProperty("nationalStatusCode").GetInt32().ShouldBe(7);
     }
 
     [Fact]
@@ -32,12 +32,12 @@ public sealed class when_a_dossier_is_withdrawn_or_corrected(LedgerApp app) : Le
     {
         var (id, version) = await a_dossier_in_processing();
         version = await Ok(id, "handovers", new { version, step = 2, unit = HandlingUnit }, Handler);
-        var handOver = (await View(id)).GetProperty("dossier").GetProperty("handOvers")[1]
+        var handOver = (await View(id)).GetProperty("handOvers")[1]
             .GetProperty("sequence").GetInt64();
 
         version = await Ok(id, "corrections", new { version, corrects = handOver, reason = "Wrong step" }, UnitHead);
 
-        var view = (await View(id)).GetProperty("dossier");
+        var view = await View(id);
         view.GetProperty("currentStep").GetInt32().ShouldBe(1);
         view.GetProperty("handOvers")[1].GetProperty("corrected").GetBoolean().ShouldBeTrue();
         view.GetProperty("corrections")[0].GetProperty("approvedBy").GetString().ShouldBe("uh-01");

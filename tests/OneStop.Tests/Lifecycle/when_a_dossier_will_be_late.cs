@@ -17,7 +17,7 @@ public sealed class when_a_dossier_will_be_late(LedgerApp app) : LedgerContext(a
         await Ok(id, "delays", new { version, reason = "Waiting for an inspection", newAppointment = NewDate },
             Handler);
 
-        var view = (await View(id)).GetProperty("dossier");
+        var view = await View(id);
         view.GetProperty("appointment").GetDateTimeOffset().ShouldBe(NewDate);
         view.GetProperty("delay").GetProperty("previousAppointment").GetDateTimeOffset()
             .ShouldBe(Hanoi(2026, 3, 11, 9));

@@ -50,7 +50,7 @@ public sealed class when_a_result_is_returned(LedgerApp app) : LedgerContext(app
 
         await Ok(id, "return", new { version, method = "online" }, Reception);
 
-        var view = (await View(id)).GetProperty("dossier");
+        var view = await View(id);
         view.GetProperty("status").GetString().ShouldBe("resultReturned");
         view.GetProperty("finishedTimeliness").GetString()
             .ShouldBe("early", "the decision, not the return, finished it");

@@ -15,12 +15,12 @@ public sealed class when_a_supplement_is_requested_after_appraisal(LedgerApp app
         var (id, version) = await a_dossier_in_processing();
         At(Hanoi(2026, 3, 5, 9));
         version = await Ok(id, "supplement-requests", Request(version), Handler);
-        (await View(id)).GetProperty("dossier").GetProperty("status").GetString().ShouldBe("awaitingSupplement");
+        (await View(id)).GetProperty("status").GetString().ShouldBe("awaitingSupplement");
 
         At(Hanoi(2026, 3, 10, 10));
         await Ok(id, "supplements", new { version, components = new[] { AllRequiredComponents()[0] } }, Reception);
 
-        var view = (await View(id)).GetProperty("dossier");
+        var view = await View(id);
         view.GetProperty("status").GetString().ShouldBe("inProcessing");
         view.GetProperty("originalAppointment").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 11, 9));
         view.GetProperty("appointment").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 19, 10));

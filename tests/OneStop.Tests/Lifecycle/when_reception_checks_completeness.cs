@@ -41,13 +41,13 @@ public sealed class when_reception_checks_completeness(LedgerApp app) : LedgerCo
         var missing = AllRequiredComponents()[..2];
         var version = await Ok(id, "supplement-requests", new { version = 1, missing, reason = "Incomplete" },
             Reception);
-        (await View(id)).GetProperty("dossier").GetProperty("nationalStatusCode").GetInt32().ShouldBe(5);
+        (await View(id)).GetProperty("nationalStatusCode").GetInt32().ShouldBe(5);
 
         At(Hanoi(2026, 3, 5, 14));
         version = await Ok(id, "supplements", new { version, components = missing }, Reception);
         version = await Ok(id, "reception", new { version }, Reception);
 
-        var view = (await View(id)).GetProperty("dossier");
+        var view = await View(id);
         view.GetProperty("status").GetString().ShouldBe("received");
         view.GetProperty("receivedAt").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 5, 14));
         view.GetProperty("appointment").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 16, 14));
@@ -61,7 +61,7 @@ public sealed class when_reception_checks_completeness(LedgerApp app) : LedgerCo
 
         await Ok(id, "reception", new { version = 1, refuse = "Not within the ministry's competence" }, Reception);
 
-        var view = (await View(id)).GetProperty("dossier");
+        var view = await View(id);
         view.GetProperty("nationalStatusCode").GetInt32().ShouldBe(3);
         view.GetProperty("closingReason").GetString().ShouldBe("Not within the ministry's competence");
     }

@@ -39,7 +39,7 @@ public abstract class ScriptedHistory(LedgerApp app) : OversightContext(app)
         At(at);
         var (id, version) = await a_received_dossier();
         version = await Ok(id, "handovers", new { version, step = 1, unit = HandlingUnit, officer }, Reception);
-        var appointment = (await View(id)).GetProperty("dossier").GetProperty("appointment").GetDateTimeOffset();
+        var appointment = (await View(id)).GetProperty("appointment").GetDateTimeOffset();
         return (id, version, appointment);
     }
 

@@ -17,11 +17,11 @@ public sealed class when_a_dossier_is_read_as_it_was(LedgerApp app) : OversightC
         var then = await GetJson($"/api/dossiers/{id}?asOf=2026-03-02T03:00:00Z", Reception);
         var now = await GetJson($"/api/dossiers/{id}", Reception);
 
-        then.GetProperty("dossier").GetProperty("status").GetString().ShouldBe("received");
-        then.GetProperty("dossier").GetProperty("version").GetInt32().ShouldBe(2);
+        then.GetProperty("status").GetString().ShouldBe("received");
+        then.GetProperty("version").GetInt32().ShouldBe(2);
         then.GetProperty("timeliness").GetString().ShouldBe("onTrack");
         then.GetProperty("readAt").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 2, 10));
-        now.GetProperty("dossier").GetProperty("status").GetString().ShouldBe("inProcessing");
+        now.GetProperty("status").GetString().ShouldBe("inProcessing");
         now.GetProperty("timeliness").GetString().ShouldBe("overdue");
     }
 
@@ -32,8 +32,8 @@ public sealed class when_a_dossier_is_read_as_it_was(LedgerApp app) : OversightC
 
         var first = await GetJson($"/api/dossiers/{id}?version=1", Reception);
 
-        first.GetProperty("dossier").GetProperty("status").GetString().ShouldBe("submitted");
-        first.GetProperty("dossier").GetProperty("version").GetInt32().ShouldBe(1);
+        first.GetProperty("status").GetString().ShouldBe("submitted");
+        first.GetProperty("version").GetInt32().ShouldBe(1);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class when_deadline_compliance_is_judged(LedgerApp app) : Oversigh
         version = await Ok(id, "supplement-requests", Request(version), Handler);
         At(Hanoi(2026, 3, 4, 10));
         version = await Ok(id, "supplements", new { version, components = new[] { "C01" } }, Reception);
-        (await View(id)).GetProperty("dossier").GetProperty("appointment").GetDateTimeOffset()
+        (await View(id)).GetProperty("appointment").GetDateTimeOffset()
             .ShouldBe(Hanoi(2026, 3, 13, 10), "precondition: the second supplement restarted the 7 working days");
         At(Hanoi(2026, 3, 13, 9));
         await Ok(id, "decision", new { version, outcome = "approved", reason = "Complete" }, UnitHead);

@@ -34,8 +34,8 @@ public sealed class when_events_were_stored_in_an_old_shape(LedgerApp app) : Ove
         var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         await daemon.RebuildProjectionAsync<DossierView>(TimeSpan.FromMinutes(1), CancellationToken.None);
         var view = await GetJson($"/api/dossiers/{id}", Reception);
-        view.GetProperty("dossier").GetProperty("status").GetString().ShouldBe("stopped");
-        view.GetProperty("dossier").GetProperty("finishedAt").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 4, 10));
+        view.GetProperty("status").GetString().ShouldBe("stopped");
+        view.GetProperty("finishedAt").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 4, 10));
 
         var audit = await GetJson($"/api/audit?dossier={id}&type=processing_suspended", Inspector);
         audit.GetProperty("rows")[0].GetProperty("officer").GetString().ShouldBe("hd-old");

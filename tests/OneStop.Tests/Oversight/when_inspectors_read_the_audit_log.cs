@@ -12,7 +12,7 @@ public sealed class when_inspectors_read_the_audit_log(LedgerApp app) : Oversigh
     public async Task each_event_is_one_row_with_who_acted_where_and_when_in_business_time()
     {
         var (id, version) = await a_received_dossier();
-        var code = (await View(id)).GetProperty("dossier").GetProperty("code").GetString();
+        var code = (await View(id)).GetProperty("code").GetString();
         At(Hanoi(2026, 3, 3, 10));
         await Ok(id, "handovers", new { version, step = 1, unit = HandlingUnit, officer = "hd-01" }, Reception);
 

@@ -27,7 +27,7 @@ public sealed class when_vietnam_post_carries_a_dossier(LedgerApp app) : LedgerC
         early.ShouldBe(409);
         problem.GetProperty("rule").GetString().ShouldBe("postal-dossier-at-desk");
         version.ShouldBe(4);
-        var postal = (await View(id)).GetProperty("dossier").GetProperty("postal");
+        var postal = (await View(id)).GetProperty("postal");
         postal.GetProperty("postalItemNumber").GetString().ShouldBe("EB123456789VN");
         postal.GetProperty("handedToReceptionAt").ValueKind.ShouldBe(JsonValueKind.String);
         var timeline = await Timeline(id);
@@ -69,7 +69,7 @@ public sealed class when_vietnam_post_carries_a_dossier(LedgerApp app) : LedgerC
         mismatch.ShouldBe(409);
         noReason.ShouldBe(409);
         twice.ShouldBe(409, "a delivery outcome is recorded once");
-        var view = (await View(id)).GetProperty("dossier");
+        var view = await View(id);
         view.GetProperty("nationalStatusCode").GetInt32().ShouldBe(10, "returning stays the act that closes it");
         view.GetProperty("postal").GetProperty("deliveryFailure").GetString().ShouldBe("Không có người nhận");
         var tracked = await Track(receipt);

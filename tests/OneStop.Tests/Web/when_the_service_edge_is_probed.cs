@@ -74,7 +74,7 @@ public sealed class when_the_service_edge_is_probed(LedgerApp app) : LedgerConte
         ((int)response.StatusCode).ShouldBe(200, answer.ToString());
         answer.GetProperty("sha256").GetString()
             .ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
-        var component = (await View(id)).GetProperty("dossier").GetProperty("components")[0];
+        var component = (await View(id)).GetProperty("components")[0];
         component.GetProperty("pageCount").GetInt32().ShouldBe(2);
         component.GetProperty("fileName").GetString().ShouldBe("scan.pdf");
     }
