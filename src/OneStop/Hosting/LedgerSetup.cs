@@ -13,6 +13,7 @@ using OneStop.Digitising;
 using OneStop.Dossiers;
 using OneStop.Problems;
 using OneStop.Projections;
+using OneStop.Reading;
 using OneStop.Tracking;
 using Scalar.AspNetCore;
 using Weasel.Core;
@@ -92,7 +93,7 @@ public static class LedgerSetup
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             options.Limits.MaxRequestBodySize = AttachDocumentEndpoint.MaxRequestBytes);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer(FlatDossierAnswerSchema.Transform));
         builder.Services.AddSingleton(ProjectionStallLimit.From(builder.Configuration));
         builder.Services.AddSingleton<ProjectionProgressWatch>();
         builder.Services.AddHealthChecks()

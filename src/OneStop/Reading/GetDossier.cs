@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.Problems;
@@ -85,5 +87,25 @@ public sealed class FlatDossierAnswerConverter : JsonConverter<DossierAnswer>
     {
         node.Remove(Name(property, options), out var taken);
         return taken;
+    }
+}
+
+/// <summary>The OpenAPI document shows the flat officer view that the converter writes.</summary>
+public static class FlatDossierAnswerSchema
+{
+    public static async Task Transform(OpenApiSchema schema, OpenApiSchemaTransformerContext context,
+        CancellationToken ct)
+    {
+        if (context.JsonTypeInfo.Type != typeof(DossierAnswer))
+            return;
+        var view = await context.GetOrCreateSchemaAsync(typeof(DossierView), null, ct);
+        schema.Type = JsonSchemaType.Object;
+        var fields = view.Properties ?? new Dictionary<string, IOpenApiSchema>();
+        schema.Properties = new Dictionary<string, IOpenApiSchema>(fields)
+        {
+            ["timeliness"] = await context.GetOrCreateSchemaAsync(typeof(Timeliness?), null, ct),
+            ["remainingWorkingDays"] = new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null },
+            ["readAt"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+        };
     }
 }

@@ -25,6 +25,17 @@ public sealed class when_the_service_edge_is_probed(LedgerApp app) : LedgerConte
     }
 
     [Fact]
+    public async Task the_openapi_document_shows_the_officer_view_flat()
+    {
+        var result = await Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+        var schema = (await result.ReadAsJsonAsync<JsonElement>())
+            .GetProperty("components").GetProperty("schemas").GetProperty("DossierAnswer").GetProperty("properties");
+
+        foreach (var field in new[] { "status", "nationalStatusCode", "version", "timeliness", "remainingWorkingDays" })
+            schema.TryGetProperty(field, out _).ShouldBeTrue(field);
+    }
+
+    [Fact]
     public async Task the_interactive_api_page_is_served_without_outside_hosts()
     {
         var result = await Host.Scenario(s => s.Get.Url("/api-docs/"));
