@@ -1,12 +1,17 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.Calendar;
+using OneStop.Dossiers;
 using OneStop.Worklist;
 
 namespace OneStop.Pages;
 
 /// <summary>The officer's worklist, from the same query as <c>GET /api/worklist</c>: overdue first.</summary>
-public sealed class WorklistModel(IQuerySession session, TimeProvider clock, WorkingCalendar calendar) : PeoplePage
+public sealed class WorklistModel(
+    IQuerySession session,
+    TimeProvider clock,
+    WorkingCalendar calendar,
+    AgencySettings agency) : PeoplePage
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -18,7 +23,7 @@ public sealed class WorklistModel(IQuerySession session, TimeProvider clock, Wor
 
     public Task<IActionResult> OnGetAsync() => Attempt(async () =>
     {
-        Answer = await GetWorklistEndpoint.Get(session, HttpContext, clock, calendar, Clean(Unit, "unit"), null,
+        Answer = await GetWorklistEndpoint.Get(session, HttpContext, clock, calendar, agency, Clean(Unit, "unit"), null,
             Clean(Timeliness, "timeliness"));
         return Page();
     });

@@ -5,12 +5,14 @@ using OneStop.Calendar;
 using OneStop.Dossiers;
 using OneStop.Problems;
 using OneStop.Projections.Dossiers;
-using OneStop.Reading;
 using Wolverine.Http;
 
 namespace OneStop.Worklist;
 
-/// <summary>One dossier to act on, judged against its (legal) appointment now.</summary>
+/// <summary>
+/// One dossier to act on, judged now against the deadline that binds it: its (legal) appointment once received,
+/// rule 4's reception deadline while an online dossier waits at the desk.
+/// </summary>
 public sealed record WorklistItem(
     Guid Id,
     string Code,
@@ -23,6 +25,8 @@ public sealed record WorklistItem(
     string? StepName,
     DateTimeOffset? StepDeadline,
     DateTimeOffset? Appointment,
+    DateTimeOffset? ReceptionDeadline,
+    DateTimeOffset? DueAt,
     Timeliness? Timeliness,
     double? RemainingWorkingDays);
 
@@ -42,6 +46,7 @@ public static class GetWorklistEndpoint
         HttpContext http,
         TimeProvider clock,
         WorkingCalendar calendar,
+        AgencySettings agency,
         string? unit,
         string? officer,
         string? timeliness)
@@ -58,13 +63,16 @@ public static class GetWorklistEndpoint
         var forOfficer = officer?.Trim();
         var now = clock.GetUtcNow();
 
-        // LIMITATION: only received dossiers are listed. Online and kiosk dossiers waiting for reception
-        // (rule 4's 8 working hours) are held by "portal" or "kiosk", not by the one-stop desk, so the
-        // reception desk does not see them here yet; it finds them by code or through the audit log.
-        var query = session.Query<DossierView>().Where(v => v.FinishedAt == null && v.ReceivedAt != null
-            && v.Status != DossierStatus.AwaitingSupplement);
+        // Dossiers waiting for reception (any channel) belong to the one-stop desk, whoever holds them.
+        var forDesk = string.Equals(forUnit, agency.ReceptionUnit, StringComparison.OrdinalIgnoreCase);
+        var query = session.Query<DossierView>().Where(v => v.FinishedAt == null
+            && ((v.ReceivedAt != null && v.Status != DossierStatus.AwaitingSupplement)
+                || v.Status == DossierStatus.Submitted));
         if (!string.IsNullOrWhiteSpace(forUnit))
-            query = query.Where(v => v.HoldingUnit == forUnit.ToUpperInvariant() || v.HoldingUnit == forUnit);
+            query = forDesk
+                ? query.Where(v => v.HoldingUnit == agency.ReceptionUnit || v.Status == DossierStatus.Submitted)
+                : query.Where(v => (v.HoldingUnit == forUnit.ToUpperInvariant() || v.HoldingUnit == forUnit)
+                    && v.Status != DossierStatus.Submitted);
         if (!string.IsNullOrWhiteSpace(forOfficer))
             query = query.Where(v => v.HoldingOfficer == forOfficer);
         var views = await query.ToListAsync(http.RequestAborted);
@@ -72,17 +80,29 @@ public static class GetWorklistEndpoint
         var items = views.Select(v => Item(v, now, calendar))
             .Where(i => wanted is null || i.Timeliness == wanted)
             .OrderBy(i => Urgency(i.Timeliness))
-            .ThenBy(i => i.Appointment ?? DateTimeOffset.MaxValue)
+            .ThenBy(i => i.DueAt ?? DateTimeOffset.MaxValue)
             .ToList();
         return new WorklistAnswer(now, forUnit, forOfficer, items);
     }
 
     private static WorklistItem Item(DossierView v, DateTimeOffset now, WorkingCalendar calendar)
     {
-        var answer = GetDossierEndpoint.Answer(v, now, calendar);
+        var (due, timeliness, remaining) = v.Status == DossierStatus.Submitted
+            ? Judge(v.ReceptionDeadline, now, calendar)
+            : Judge(v.Appointment, now, calendar);
         return new WorklistItem(v.Id, v.Code, v.Version, v.ProcedureCode, v.Status, v.HoldingUnit, v.HoldingOfficer,
-            v.CurrentStep, v.StepName, v.StepDeadline, v.Appointment, answer.Timeliness,
-            answer.RemainingWorkingDays);
+            v.CurrentStep, v.StepName, v.StepDeadline, v.Appointment, v.ReceptionDeadline, due, timeliness,
+            remaining);
+    }
+
+    private static (DateTimeOffset? Due, Timeliness? Timeliness, double? RemainingWorkingDays) Judge(
+        DateTimeOffset? due, DateTimeOffset now, WorkingCalendar calendar)
+    {
+        if (due is not { } deadline)
+            return (null, null, null);
+        var remaining = now < deadline ? calendar.WorkingTimeBetween(now, deadline) : TimeSpan.Zero;
+        return (deadline, calendar.JudgeInProgress(deadline, now),
+            Math.Round(remaining / calendar.WorkingDayLength, 2));
     }
 
     private static int Urgency(Timeliness? timeliness) => timeliness switch

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OneStop.Dossiers;
 using OneStop.Tests.Fixtures;
 using Shouldly;
 
@@ -36,6 +37,28 @@ public sealed class when_officers_open_their_worklist(LedgerApp app) : Oversight
         var items = (await GetJson("/api/worklist?officer=hd-05&timeliness=overdue", Handler)).GetProperty("items");
 
         Ids(items).ShouldBe([overdue.Id]);
+    }
+
+    [Fact]
+    public async Task the_desk_sees_online_dossiers_waiting_for_reception_against_their_8_working_hours()
+    {
+        At(Hanoi(2026, 3, 2, 9));
+        var late = await a_submitted_dossier(Channel.Online);
+        At(Hanoi(2026, 3, 3, 10));
+        var soon = await a_submitted_dossier(Channel.Online);
+        var atCounter = await a_submitted_dossier(Channel.Counter, components: ["C01"]);
+        var received = await a_dossier_in_processing_received(Hanoi(2026, 3, 3, 10));
+        At(Hanoi(2026, 3, 4, 8));
+
+        var desk = (await GetJson("/api/worklist", Reception)).GetProperty("items");
+        var unit = (await GetJson("/api/worklist", Handler)).GetProperty("items");
+
+        Ids(desk).ShouldBe([late, soon, atCounter], "online dossiers are held by the portal, not the desk");
+        desk[0].GetProperty("timeliness").GetString().ShouldBe("overdue");
+        desk[0].GetProperty("dueAt").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 3, 9));
+        desk[1].GetProperty("timeliness").GetString().ShouldBe("dueSoon");
+        desk[1].GetProperty("dueAt").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 4, 10));
+        Ids(unit).ShouldBe([received.Id], "dossiers not yet received stay off the handling unit's list");
     }
 
     [Fact]
