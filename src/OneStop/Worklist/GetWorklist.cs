@@ -10,7 +10,10 @@ using Wolverine.Http;
 
 namespace OneStop.Worklist;
 
-/// <summary>One dossier to act on, judged against its (legal) appointment now.</summary>
+/// <summary>
+/// One dossier to act on, judged against its (legal) appointment now, with the deadline alerts raised on it
+/// (due soon, overdue; appointment and step), oldest first.
+/// </summary>
 public sealed record WorklistItem(
     Guid Id,
     string Code,
@@ -24,7 +27,8 @@ public sealed record WorklistItem(
     DateTimeOffset? StepDeadline,
     DateTimeOffset? Appointment,
     Timeliness? Timeliness,
-    double? RemainingWorkingDays);
+    double? RemainingWorkingDays,
+    IReadOnlyList<AlertView> Alerts);
 
 /// <summary>Overdue first, then due soon, then on track; the most urgent appointment first within each.</summary>
 public sealed record WorklistAnswer(
@@ -82,7 +86,7 @@ public static class GetWorklistEndpoint
         var answer = GetDossierEndpoint.Answer(v, now, calendar);
         return new WorklistItem(v.Id, v.Code, v.Version, v.ProcedureCode, v.Status, v.HoldingUnit, v.HoldingOfficer,
             v.CurrentStep, v.StepName, v.StepDeadline, v.Appointment, answer.Timeliness,
-            answer.RemainingWorkingDays);
+            answer.RemainingWorkingDays, v.Alerts);
     }
 
     private static int Urgency(Timeliness? timeliness) => timeliness switch
