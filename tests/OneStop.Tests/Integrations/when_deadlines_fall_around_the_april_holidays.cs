@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Catalogue;
 using OneStop.Dossiers;
 using OneStop.Integrations.Alerts;
+using OneStop.Pages;
 using OneStop.Projections.Dossiers;
 using OneStop.Tests.Fixtures;
 using Shouldly;
@@ -167,6 +168,12 @@ public sealed class when_deadlines_fall_around_the_april_holidays : IAsyncLifeti
         alert.GetProperty("kind").GetString().ShouldBe("appointmentDueSoon");
         alert.GetProperty("at").GetDateTimeOffset().ShouldBe(Hanoi(2026, 4, 29, 10));
         item.GetProperty("timeliness").GetString().ShouldBe("dueSoon");
+        var page = await host.Host.Scenario(s =>
+        {
+            s.Get.Url("/worklist");
+            s.WithRequestHeader("Cookie", $"{OfficerCookie.Name}={host.Reception}");
+        });
+        (await page.ReadAsTextAsync()).ShouldContain("Sắp đến hẹn trả", Case.Sensitive, "the worklist page");
         await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(host.Host, TimeSpan.FromMinutes(1));
         var rows = (await Get($"/api/audit?dossier={code}&type=DeadlineAlertRaised",
             host.Token("in-01", "inspector", "THANHTRA"))).GetProperty("rows");
