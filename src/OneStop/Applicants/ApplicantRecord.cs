@@ -10,6 +10,8 @@ namespace OneStop.Applicants;
 /// </summary>
 public sealed class ApplicantRecord
 {
+    public const string DefaultLanguage = "vi";
+
     public Guid Id { get; set; }
     public string Kind { get; set; } = "";
     public string Name { get; set; } = "";
@@ -17,6 +19,10 @@ public sealed class ApplicantRecord
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Address { get; set; }
+
+    /// <summary>A preference, not data a decision relies on: it stays out of the hash the events carry.</summary>
+    public string Language { get; set; } = DefaultLanguage;
+
     public string Salt { get; set; } = "";
     public DateTimeOffset? ErasedAt { get; set; }
 
@@ -29,6 +35,7 @@ public sealed class ApplicantRecord
         Phone = details.Phone,
         Email = details.Email,
         Address = details.Address,
+        Language = details.Language ?? DefaultLanguage,
         Salt = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
     };
 
@@ -42,6 +49,7 @@ public sealed class ApplicantRecord
         Phone = Set(nameof(Phone), Phone, details.Phone, changed);
         Email = Set(nameof(Email), Email, details.Email, changed);
         Address = Set(nameof(Address), Address, details.Address, changed);
+        Language = Set(nameof(Language), Language, details.Language ?? DefaultLanguage, changed)!;
         return changed;
     }
 

@@ -33,8 +33,8 @@ public sealed record IntegrationSettings(
         return new IntegrationSettings(
             UriOrNull(section["Portal:Url"]),
             TimeSpan.FromSeconds(double.Parse(section["Portal:TimeoutSeconds"] ?? "30", CultureInfo.InvariantCulture)),
-            Seconds(section["Integrations:RetryCooldownSeconds"]) ?? DefaultCooldowns,
-            Seconds(section["Integrations:RetryScheduleSeconds"]) ?? DefaultSchedule,
+            Seconds(section, "Integrations:RetryCooldownSeconds") ?? DefaultCooldowns,
+            Seconds(section, "Integrations:RetryScheduleSeconds") ?? DefaultSchedule,
             !string.Equals(section["Alerts:Enabled"], "false", StringComparison.OrdinalIgnoreCase),
             string.IsNullOrWhiteSpace(smtpHost)
                 ? null
@@ -51,10 +51,21 @@ public sealed record IntegrationSettings(
     private static Uri? UriOrNull(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : new Uri(value, UriKind.Absolute);
 
-    private static TimeSpan[]? Seconds(string? list) => string.IsNullOrWhiteSpace(list)
-        ? null
-        : [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    /// <summary>Wolverine refuses more than this many delays in one retry step, and so do we, saying where.</summary>
+    public const int MaxRetries = 25;
+
+    private static TimeSpan[]? Seconds(IConfigurationSection section, string key)
+    {
+        var list = section[key];
+        if (string.IsNullOrWhiteSpace(list))
+            return null;
+        TimeSpan[] delays = [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => TimeSpan.FromSeconds(double.Parse(s, CultureInfo.InvariantCulture)))];
+        if (delays.Length is 0 or > MaxRetries || delays.Any(d => d <= TimeSpan.Zero))
+            throw new InvalidOperationException(
+                $"OneStop:{key} takes 1 to {MaxRetries} positive numbers of seconds, comma-separated.");
+        return delays;
+    }
 }
 
 /// <summary>The SMTP relay that carries applicant e-mail.</summary>

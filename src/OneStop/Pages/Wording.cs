@@ -111,6 +111,17 @@ public sealed class Wording(IHttpContextAccessor accessor, WorkingCalendar calen
         _ => "—",
     };
 
+    /// <summary>A raised deadline alert, as the worklist shows it.</summary>
+    public string Alert(DeadlineAlertKind kind) => kind switch
+    {
+        DeadlineAlertKind.ReceptionDueSoon => this["Sắp hết hạn tiếp nhận", "Reception due soon"],
+        DeadlineAlertKind.ReceptionOverdue => this["Quá hạn tiếp nhận", "Reception overdue"],
+        DeadlineAlertKind.StepDueSoon => this["Bước xử lý sắp đến hạn", "Step due soon"],
+        DeadlineAlertKind.StepOverdue => this["Bước xử lý quá hạn", "Step overdue"],
+        DeadlineAlertKind.AppointmentDueSoon => this["Sắp đến hẹn trả", "Appointment due soon"],
+        _ => this["Quá hẹn trả", "Appointment overdue"],
+    };
+
     public string Channel(Channel channel) => channel switch
     {
         Dossiers.Channel.Counter => this["Quầy một cửa", "Counter"],

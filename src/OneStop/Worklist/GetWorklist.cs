@@ -11,7 +11,8 @@ namespace OneStop.Worklist;
 
 /// <summary>
 /// One dossier to act on, judged now against the deadline that binds it: its (legal) appointment once received,
-/// rule 4's reception deadline while an online dossier waits at the desk.
+/// rule 4's reception deadline while an online dossier waits at the desk; with the deadline alerts raised on it
+/// (due soon, overdue; reception, appointment and step), oldest first.
 /// </summary>
 public sealed record WorklistItem(
     Guid Id,
@@ -28,7 +29,8 @@ public sealed record WorklistItem(
     DateTimeOffset? ReceptionDeadline,
     DateTimeOffset? DueAt,
     Timeliness? Timeliness,
-    double? RemainingWorkingDays);
+    double? RemainingWorkingDays,
+    IReadOnlyList<AlertView> Alerts);
 
 /// <summary>Overdue first, then due soon, then on track; the most urgent appointment first within each.</summary>
 public sealed record WorklistAnswer(
@@ -92,7 +94,7 @@ public static class GetWorklistEndpoint
             : Judge(v.Appointment, now, calendar);
         return new WorklistItem(v.Id, v.Code, v.Version, v.ProcedureCode, v.Status, v.HoldingUnit, v.HoldingOfficer,
             v.CurrentStep, v.StepName, v.StepDeadline, v.Appointment, v.ReceptionDeadline, due, timeliness,
-            remaining);
+            remaining, v.Alerts);
     }
 
     private static (DateTimeOffset? Due, Timeliness? Timeliness, double? RemainingWorkingDays) Judge(

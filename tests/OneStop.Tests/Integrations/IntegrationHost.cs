@@ -6,8 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Auth;
 using OneStop.Catalogue;
+using OneStop.Dossiers;
+using OneStop.Integrations.Alerts;
 using OneStop.Tests.Fixtures;
 using Wolverine;
+using Wolverine.Tracking;
 
 namespace OneStop.Tests.Integrations;
 
@@ -89,21 +92,50 @@ public sealed class IntegrationHost : IAsyncDisposable
         return json.GetProperty("version").GetInt32();
     }
 
-    /// <summary>A counter submission with every required component of the test procedure.</summary>
-    public async Task<(Guid Id, string Code)> Submit(string? email = null)
+    /// <summary>A submission with every required component of the test procedure (a counter one by default).</summary>
+    public async Task<(Guid Id, string Code)> Submit(string? email = null, string channel = "Counter",
+        string? phone = null, string? language = null)
     {
         var procedure = Host.Services.GetRequiredService<ProcedureCatalogue>()
             .Find(LedgerContext.ProcedureCode)!;
+        var paper = channel is "Counter" or "Postal";
         var (status, json) = await Post("/api/dossiers", new
         {
             procedureCode = LedgerContext.ProcedureCode,
-            channel = "Counter",
-            applicant = new { kind = "Citizen", name = "Nguyễn Thị Thử", email },
+            channel,
+            applicant = new { kind = "Citizen", name = "Nguyễn Thị Thử", email, phone, language },
             components = procedure.Components.Where(c => c.Required).Select(c => c.Id).ToArray(),
-        }, Reception);
+        }, paper ? Reception : null);
         if (status != 201)
             throw new InvalidOperationException($"Submission answered {status}: {json}");
         return (json.GetProperty("id").GetGuid(), json.GetProperty("code").GetString()!);
+    }
+
+    /// <summary>Runs the action and waits until every message it caused is handled or scheduled.</summary>
+    public Task<ITrackedSession> Tracked(Func<Task> action) =>
+        Host.TrackActivity().Timeout(TimeSpan.FromMinutes(2))
+            .ExecuteAndWaitAsync((IMessageContext _) => action());
+
+    /// <summary>The deadline alerts a tracked action scheduled, with the delay each was scheduled for.</summary>
+    public static IReadOnlyList<(DeadlineAlertDue Alert, TimeSpan? Delay)> ScheduledAlerts(ITrackedSession session)
+        => [.. session.Scheduled.Envelopes().Where(e => e.Message is DeadlineAlertDue).DistinctBy(e => e.Id)
+            .Select(e => ((DeadlineAlertDue)e.Message!, e.ScheduleDelay))];
+
+    /// <summary>
+    /// What Wolverine's scheduler does at the alert's instant: the ledger clock moves there and the message is
+    /// handled. The scheduler itself runs on the machine clock, so it cannot be driven by the test clock.
+    /// </summary>
+    public Task<ITrackedSession> Fire(DeadlineAlertDue alert, DateTimeOffset? at = null)
+    {
+        Clock.SetUtcNow(at ?? alert.FireAt);
+        return Host.TrackActivity().Timeout(TimeSpan.FromMinutes(2)).InvokeMessageAndWaitAsync(alert);
+    }
+
+    /// <summary>The deadline alerts raised on the dossier, as events, in order.</summary>
+    public async Task<IReadOnlyList<DeadlineAlertRaised>> RaisedAlerts(Guid id)
+    {
+        await using var session = Store.QuerySession();
+        return [.. (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<DeadlineAlertRaised>()];
     }
 
     /// <summary>Polls until the condition holds; fails with the message after the timeout.</summary>

@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using Marten;
 using OneStop.Applicants;
 using OneStop.Calendar;
+using OneStop.Catalogue;
 using OneStop.Projections.Dossiers;
 using Wolverine;
 
@@ -51,6 +52,7 @@ public static class NotifyApplicantHandler
         IEnumerable<INotificationChannel> channels,
         IntegrationSettings settings,
         WorkingCalendar calendar,
+        ProcedureCatalogue catalogue,
         TimeProvider clock,
         Envelope envelope,
         CancellationToken ct)
@@ -61,7 +63,8 @@ public static class NotifyApplicantHandler
         if (view is null)
             return;
         var applicant = await session.LoadAsync<ApplicantRecord>(view.ApplicantId, ct);
-        var text = NotificationTemplates.Render(message.Template, view, calendar);
+        var procedure = catalogue.Find(view.ProcedureCode, view.ProcedureVersion);
+        var text = NotificationTemplates.Render(message.Template, view, calendar, procedure, applicant?.Language);
         var final = envelope.Attempts >= settings.FinalAttempt;
 
         var failed = 0;
