@@ -6,6 +6,7 @@ BASE=${BASE:-http://localhost:5080}
 token() { dotnet run --project src/OneStop --no-launch-profile -- token --officer "$1" --role "$2" --unit "$3" 2>/dev/null | tail -n 1; }
 RECEPTION=$(token rc-01 reception MOTCUA)
 HEAD=$(token uh-01 unit-head UBTCDLCL)
+INSPECTOR=$(token in-01 inspector THANHTRA)
 post() { curl -sS -X POST "$BASE$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
   -H 'X-Correlation-ID: walkthrough-1' -d "$3"; echo; }
 
@@ -39,6 +40,6 @@ post "/api/dossiers/$ID/return" "$RECEPTION" '{"version":7,"method":"counter","a
 curl -sS "$BASE/api/dossiers/$ID" -H "Authorization: Bearer $RECEPTION" \
   | jq '{code, status, nationalStatusCode, appointment, finishedTimeliness, version}'
 curl -sS "$BASE/api/dossiers/$ID/timeline" -H "Authorization: Bearer $RECEPTION" | jq -r '.entries[].text'
-curl -sS "$BASE/api/dossiers/$ID/events" -H "Authorization: Bearer $HEAD" | jq '.[-1] | {type, correlationId, headers}'
+curl -sS "$BASE/api/dossiers/$ID/events" -H "Authorization: Bearer $INSPECTOR" | jq '.[-1] | {type, correlationId, headers}'
 curl -sS -X POST "$BASE/api/track" -H 'Content-Type: application/json' \
   -d "{\"code\":\"$CODE\",\"secret\":\"$SECRET\"}" | jq '{status, appointment, timeline: [.timeline[].text]}'

@@ -71,7 +71,7 @@ public static class SoakRun
         }
 
         using var eventsRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/dossiers/{id}/events");
-        eventsRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", unitHead);
+        eventsRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", inspector);
         using var eventsResponse = await http.SendAsync(eventsRequest);
         var events = (await eventsResponse.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength();
 

@@ -32,6 +32,9 @@ public sealed class Dossier
     public string? ResultSha256 { get; set; }
     public int ResultsIssued { get; set; }
     public long FeePaidVnd { get; set; }
+
+    /// <summary>Receipt numbers recorded, corrected ones included: a receipt pays once.</summary>
+    public List<string> FeeReceipts { get; set; } = [];
     public DossierStatus StatusBeforeSupplement { get; set; }
     public string? PostalItemNumber { get; set; }
     public bool PostalHandedToReception { get; set; }
@@ -68,7 +71,7 @@ public sealed class Dossier
 
     public void Apply(IEvent<ComponentDigitised> e)
     {
-        Correctables[e.Sequence] = new Correctable(nameof(ComponentDigitised), e.Data.ComponentId);
+        Correctables[e.Sequence] = new Correctable(nameof(ComponentDigitised), e.Data.ComponentId, e.Data.By.Unit);
         MarkProvided([e.Data.ComponentId]);
     }
 
@@ -102,7 +105,8 @@ public sealed class Dossier
     {
         var handover = e.Data;
         Correctables[e.Sequence] =
-            new Correctable(nameof(DossierHandedOver), handover.Step.ToString(CultureInfo.InvariantCulture));
+            new Correctable(nameof(DossierHandedOver), handover.Step.ToString(CultureInfo.InvariantCulture),
+                handover.By.Unit);
         Holdings.Add(new Holding(e.Sequence, handover.Step, handover.ToUnit, handover.ToOfficer));
         MoveTo(handover.Step, handover.ToUnit, handover.ToOfficer);
         if (Status == DossierStatus.Received)
@@ -131,7 +135,7 @@ public sealed class Dossier
 
     public void Apply(IEvent<ResultIssued> e)
     {
-        Correctables[e.Sequence] = new Correctable(nameof(ResultIssued), e.Data.DocumentSha256);
+        Correctables[e.Sequence] = new Correctable(nameof(ResultIssued), e.Data.DocumentSha256, e.Data.By.Unit);
         ResultSha256 = e.Data.DocumentSha256;
         ResultsIssued++;
     }
@@ -139,8 +143,9 @@ public sealed class Dossier
     public void Apply(IEvent<FeePaid> e)
     {
         Correctables[e.Sequence] =
-            new Correctable(nameof(FeePaid), e.Data.Amount.ToString(CultureInfo.InvariantCulture));
+            new Correctable(nameof(FeePaid), e.Data.Amount.ToString(CultureInfo.InvariantCulture), e.Data.By.Unit);
         FeePaidVnd += e.Data.Amount;
+        FeeReceipts.Add(e.Data.ReceiptNumber);
     }
 
     public void Apply(ResultReturned e)
@@ -206,8 +211,8 @@ public sealed class Dossier
         [.. Components.Where(c => c.Required && !c.Provided)];
 }
 
-/// <summary>An event that a correction may compensate, and what it touched.</summary>
-public sealed record Correctable(string EventType, string Key);
+/// <summary>An event that a correction may compensate, what it touched, and the unit whose officer made it.</summary>
+public sealed record Correctable(string EventType, string Key, string? Unit = null);
 
 /// <summary>Who held the dossier from a hand-over on.</summary>
 public sealed record Holding(long Sequence, int Step, string Unit, string? Officer);

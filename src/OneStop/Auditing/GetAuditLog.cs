@@ -58,7 +58,8 @@ public static class GetAuditLogEndpoint
     private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> rows, string? dossier, string? actor,
         string? unit, DateTimeOffset? from, DateTimeOffset? to, string? type, long after)
     {
-        rows = rows.Where(x => x.Id > after);
+        // Rows projected before tombstones were skipped: a failed append's filler is nobody's action.
+        rows = rows.Where(x => x.Id > after && x.EventType != AuditLogProjection.Tombstone);
         if (Guid.TryParse(dossier, out var id))
             rows = rows.Where(x => x.DossierId == id);
         else if (!string.IsNullOrWhiteSpace(dossier))
@@ -98,7 +99,9 @@ public static class GetAuditLogEndpoint
         public AuditCsvMap()
         {
             AutoMap(System.Globalization.CultureInfo.InvariantCulture);
+            // Id is the global sequence; the Sequence property repeats it, so one column carries it.
             Map(x => x.Id).Name("Sequence");
+            Map(x => x.Sequence).Ignore();
         }
     }
 }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
+using OneStop.Problems;
 using Wolverine.Http;
 
 namespace OneStop.Correcting;
@@ -30,6 +31,13 @@ public static class CorrectEventEndpoint
         // Rule 9: nothing is deleted; only events whose effect can be undone on their own are compensated.
         // Decisions, receptions and returns are final and are answered by new events instead.
         context.Actor.RequireRole(Roles.UnitHead);
+        // Rule 7: the head of the unit holding the dossier approves; or of the unit whose officer made the event.
+        var heldHere = string.Equals(dossier.HoldingUnit, context.Actor.Unit, StringComparison.OrdinalIgnoreCase);
+        var madeHere = dossier.Correctables.TryGetValue(command.Corrects, out var made)
+            && string.Equals(made.Unit, context.Actor.Unit, StringComparison.OrdinalIgnoreCase);
+        if (!heldHere && !madeHere)
+            throw new NotAllowed($"Rule 7: a correction is approved by the head of unit {dossier.HoldingUnit} " +
+                "(holding the dossier) or of the unit that made the event.");
         Rules.Require(!dossier.Status.IsClosed(), Rules.CorrectableEvent, $"The dossier is {dossier.Status}.");
         Rules.Require(dossier.Correctables.TryGetValue(command.Corrects, out var target), Rules.CorrectableEvent,
             $"Event {command.Corrects} of this dossier cannot be corrected: only digitised components, fee " +

@@ -55,6 +55,7 @@ public static class AttachDocumentEndpoint
     public static IEnumerable<object> Decide(AttachDocument command, Dossier dossier, CommandContext context)
     {
         context.Actor.RequireRole(Roles.Reception, Roles.Postal, Roles.Handler, Roles.UnitHead);
+        dossier.RequireDeskOrHolder(context);
         Rules.Require(!dossier.Status.IsDecidedOrClosed(), Rules.Lifecycle,
             $"A {dossier.Status} dossier takes no more components.");
         if (!dossier.Components.Any(c => string.Equals(c.Id, command.ComponentId, StringComparison.OrdinalIgnoreCase)))

@@ -57,6 +57,9 @@ public sealed class DossierCommandRunner(
         CancellationToken ct)
         where TCommand : class, IVersioned
     {
+        // Marten refuses the empty id outright; to a caller it is just a dossier that does not exist.
+        if (id == Guid.Empty)
+            throw new NotFound($"No dossier has the id {id}.");
         var stream = await session.Events.FetchForWriting<Dossier>(id, ct);
         if (stream.Aggregate is null)
             throw new NotFound($"No dossier has the id {id}.");

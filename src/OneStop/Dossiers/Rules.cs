@@ -18,6 +18,8 @@ public static class Rules
     public const string PostalTracking = "rule-8-postal-return-needs-tracking-number";
     public const string WithdrawBeforeDecision = "rule-9-withdraw-before-decision";
     public const string CorrectableEvent = "rule-9-correctable-event";
+    public const string StepUnit = "rule-7-step-unit";
+    public const string FeeReceiptOnce = "fee-receipt-once";
     public const string KnownStep = "known-step";
     public const string ConsultationOpen = "consultation-open";
 
@@ -35,6 +37,36 @@ public static class Rules
         if (!string.Equals(dossier.HoldingUnit, actor.Unit, StringComparison.OrdinalIgnoreCase))
             throw new NotAllowed(
                 $"Rule 7: the dossier is held by unit '{dossier.HoldingUnit}', not by '{actor.Unit}'.");
+    }
+
+    /// <summary>
+    /// Rule 7 at the one-stop desk: a reception officer acts for the agency's desk only, so a reception token of
+    /// another unit cannot take a dossier in. Vietnam Post staff serve at the desk from their own units.
+    /// </summary>
+    public static void RequireDeskOfficer(this CommandContext context)
+    {
+        var actor = context.Actor;
+        if (actor.Role == Roles.Reception
+            && !string.Equals(actor.Unit, context.Agency.ReceptionUnit, StringComparison.OrdinalIgnoreCase))
+            throw new NotAllowed(
+                $"Rule 7: reception is the one-stop desk's ('{context.Agency.ReceptionUnit}'), not '{actor.Unit}'s.");
+    }
+
+    /// <summary>
+    /// Rule 7 for work any officer role may do (digitising, fees): the desk while the dossier waits for
+    /// reception or at the counter, otherwise the unit that holds it.
+    /// </summary>
+    public static void RequireDeskOrHolder(this Dossier dossier, CommandContext context)
+    {
+        if (dossier.ReceivedAt is null || context.Actor.Role is Roles.Reception or Roles.Postal)
+        {
+            context.Actor.RequireRole(Roles.Reception, Roles.Postal);
+            context.RequireDeskOfficer();
+        }
+        else
+        {
+            dossier.RequireHeldBy(context.Actor);
+        }
     }
 
     /// <summary>Rule 4: an online dossier answered after 8 working hours records the breach.</summary>

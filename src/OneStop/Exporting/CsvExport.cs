@@ -7,7 +7,9 @@ namespace OneStop.Exporting;
 
 /// <summary>
 /// CSV exports: RFC 4180 (comma, CRLF, quotes doubled inside quoted fields) in UTF-8 with a byte-order
-/// mark, without which Excel reads the file as ANSI and mangles Vietnamese diacritics.
+/// mark, without which Excel reads the file as ANSI and mangles Vietnamese diacritics. A cell that a
+/// spreadsheet would run as a formula (=, +, -, @ first) is escaped with a leading apostrophe: correlation ids
+/// and reasons come from callers.
 /// </summary>
 public static class CsvExport
 {
@@ -24,9 +26,14 @@ public static class CsvExport
 
     public static byte[] Write<T>(IEnumerable<T> rows, ClassMap<T>? map = null)
     {
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\r\n",
+            InjectionOptions = InjectionOptions.Escape,
+        };
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        using (var csv = new CsvWriter(writer, configuration))
         {
             // Instants in ISO 8601 with their offset, so a reader never guesses the time zone.
             csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset>().Formats = ["O"];

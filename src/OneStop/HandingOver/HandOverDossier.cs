@@ -38,6 +38,10 @@ public static class HandOverDossierEndpoint
             throw InvalidInput.Field("unit", $"'{command.Unit}' is not a known unit.");
 
         var step = dossier.Steps[command.Step - 1];
+        // Rule 7: the procedure names the unit that holds each step; a dossier cannot be sent elsewhere.
+        Rules.Require(string.IsNullOrEmpty(step.Unit)
+            || string.Equals(step.Unit, command.Unit.Trim(), StringComparison.OrdinalIgnoreCase), Rules.StepUnit,
+            $"Rule 7: step {command.Step} ({step.Name}) is held by unit {step.Unit}, not {command.Unit}.");
         DateTimeOffset? stepDeadline = step.Limit is { } limit
             ? context.Calendar.Schedule(context.Now, limit).Appointment
             : null;

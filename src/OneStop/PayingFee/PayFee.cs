@@ -28,7 +28,11 @@ public static class PayFeeEndpoint
     public static IEnumerable<object> Decide(PayFee command, Dossier dossier, CommandContext context)
     {
         context.Actor.RequireRole(Roles.Reception, Roles.Handler, Roles.UnitHead, Roles.Postal);
+        dossier.RequireDeskOrHolder(context);
         Rules.Require(!dossier.Status.IsClosed(), Rules.Lifecycle, $"A {dossier.Status} dossier takes no fee.");
-        return [new FeePaid(command.Amount, command.ReceiptNumber, context.Actor, context.Now)];
+        var receipt = command.ReceiptNumber.Trim();
+        Rules.Require(!dossier.FeeReceipts.Contains(receipt, StringComparer.OrdinalIgnoreCase), Rules.FeeReceiptOnce,
+            $"Receipt {receipt} is already recorded on this dossier; a receipt pays once.");
+        return [new FeePaid(command.Amount, receipt, context.Actor, context.Now)];
     }
 }

@@ -21,10 +21,10 @@ public sealed record RawEvent(
 public static class GetEventsEndpoint
 {
     [WolverineGet("/api/dossiers/{id}/events")]
-    [Authorize(Policy = Access.AnyOfficer)]
+    [Authorize(Policy = Access.Integrity)]
     public static async Task<IReadOnlyList<RawEvent>> Get(Guid id, IQuerySession session, HttpContext http)
     {
-        Access.Demand(http, Access.AnyOfficer);
+        Access.Demand(http, Access.Integrity);
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
         if (events.Count == 0)
             throw new NotFound($"No dossier has the id {id}.");

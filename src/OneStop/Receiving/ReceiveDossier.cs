@@ -5,6 +5,7 @@ using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.CollectingByPost;
 using OneStop.Dossiers;
+using OneStop.Problems;
 using Wolverine.Http;
 
 namespace OneStop.Receiving;
@@ -27,17 +28,25 @@ public static class ReceiveDossierEndpoint
     public static IEnumerable<object> Decide(ReceiveDossier command, Dossier dossier, CommandContext context)
     {
         context.Actor.RequireRole(Roles.Reception, Roles.Postal);
+        context.RequireDeskOfficer();
         dossier.RequireStatus("received", DossierStatus.Submitted);
         dossier.RequireAtDesk();
         var answered = dossier.ReceptionBreach(context.Now).ToList();
 
-        if (!string.IsNullOrWhiteSpace(command.Refuse))
+        if (command.Refuse is not null)
+        {
+            // A blank refusal is a mistake, never a reception: the officer meant to refuse and gave no reason.
+            if (string.IsNullOrWhiteSpace(command.Refuse))
+                throw InvalidInput.Field("refuse", "Give the reason for refusing the dossier (form 3).");
             return [.. answered, new DossierRefused(command.Refuse.Trim(), context.Actor, context.Now)];
+        }
 
         var missing = dossier.MissingComponents();
-        Rules.Require(missing.Count == 0, Rules.CompleteBeforeReception,
-            "Rule 1: the dossier lacks required components; send one supplement request listing all of them: " +
-            string.Join(", ", missing.Select(c => c.Id)) + ".");
+        var listed = string.Join(", ", missing.Select(c => c.Id));
+        Rules.Require(missing.Count == 0, Rules.CompleteBeforeReception, dossier.SupplementRequests == 0
+            ? "Rule 1: the dossier lacks required components; send one supplement request listing all of them: " +
+              $"{listed}."
+            : $"Rule 1: the dossier still lacks {listed} after its one supplement request; refuse it with the reason.");
 
         // Rule 2: the clock starts when the complete, valid dossier is received.
         var schedule = dossier.TimeLimit is { } limit ? context.Calendar.Schedule(context.Now, limit) : null;

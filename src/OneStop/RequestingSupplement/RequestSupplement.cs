@@ -37,6 +37,17 @@ public static class RequestSupplementEndpoint
         if (dossier.Status == DossierStatus.Submitted)
         {
             context.Actor.RequireRole(Roles.Reception, Roles.Postal);
+            context.RequireDeskOfficer();
+            // Rule 1: ONE request, listing every missing component at once; a dossier still incomplete after it
+            // is refused, never asked again.
+            Rules.Require(dossier.SupplementRequests == 0, Rules.OneSupplementRequestListsAll,
+                "Rule 1: this dossier already had its one supplement request at reception; receive it if it is " +
+                "complete now, or refuse it with the reason.");
+            var components = dossier.Components.Select(c => c.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var unknown = missing.Where(m => !components.Contains(m)).ToList();
+            if (unknown.Count > 0)
+                throw InvalidInput.Field("missing",
+                    $"At reception, list components of the procedure; not components: {string.Join(", ", unknown)}.");
             var unlisted = dossier.MissingComponents()
                 .Where(c => !missing.Contains(c.Id, StringComparer.OrdinalIgnoreCase)).Select(c => c.Id).ToList();
             Rules.Require(unlisted.Count == 0, Rules.OneSupplementRequestListsAll,

@@ -32,6 +32,7 @@ public static class ReturnResultEndpoint
             context.Actor.RequireRole(Roles.Reception, Roles.Postal);
         else
             context.Actor.RequireRole(Roles.Reception);
+        context.RequireDeskOfficer();
         dossier.RequireStatus("returned", DossierStatus.Processed);
         Rules.Require(dossier.ResultSha256 is not null, Rules.ResultIssuedAndPaid,
             "Rule 8: the result must be issued before it is returned.");

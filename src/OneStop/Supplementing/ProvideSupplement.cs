@@ -28,6 +28,7 @@ public static class ProvideSupplementEndpoint
     public static IEnumerable<object> Decide(ProvideSupplement command, Dossier dossier, CommandContext context)
     {
         context.Actor.RequireRole(Roles.Reception, Roles.Postal);
+        context.RequireDeskOfficer();
         dossier.RequireStatus("supplemented", DossierStatus.AwaitingSupplement);
         var known = dossier.Components.Select(c => c.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unknown = command.Components.Where(c => !known.Contains(c)).ToList();
@@ -39,6 +40,9 @@ public static class ProvideSupplementEndpoint
         var restart = dossier.ReceivedAt is not null && dossier.TimeLimit is { } limit
             ? context.Calendar.Schedule(context.Now, limit)
             : null;
+        // The restart never brings the promise forward: an apology's later date still stands.
+        if (restart is not null && dossier.Appointment is { } promised && promised > restart.Appointment)
+            restart = restart with { Appointment = promised };
         return
         [
             new SupplementProvided(dossier.SupplementRequests, [.. command.Components], restart?.Appointment,

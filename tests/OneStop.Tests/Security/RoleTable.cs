@@ -94,7 +94,7 @@ public static class RoleTable
         // Reading dossiers: no personal data, so every officer role.
         ["GET /api/dossiers/{id}"] = Get(Dossier(""), AllRoles),
         ["GET /api/dossiers/{id}/timeline"] = Get(Dossier("timeline"), AllRoles),
-        ["GET /api/dossiers/{id}/events"] = Get(Dossier("events"), AllRoles),
+        ["GET /api/dossiers/{id}/events"] = Get(Dossier("events"), [Inspector, Admin]),
         ["GET /api/worklist"] = Get("/api/worklist", [.. Processing, Supervisor]),
 
         // Personal data: recorded reads; never supervisors or administrators.
