@@ -116,6 +116,7 @@ public static class LedgerSetup
         app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestTextRules();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs",
             options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
