@@ -48,6 +48,8 @@ public static class LedgerSetup
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup());
+        builder.Services.ConfigureMarten((services, options) =>
+            options.Logger(new ParameterFreeMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>())));
 
         builder.Host.UseWolverine(options =>
         {

@@ -42,6 +42,9 @@ public sealed class LedgerApp : IAsyncLifetime
                 services.AddSingleton<TimeProvider>(Clock);
                 services.RunWolverineInSoloMode();
                 services.AddSingleton<ILoggerProvider>(Logs);
+                // Every level the code writes, whatever the shipped configuration lets through: a value logged
+                // at Debug is one configuration change away from a production log.
+                services.AddLogging(logging => logging.AddFilter<CapturedLogs>(null, LogLevel.Debug));
             });
         });
     }
