@@ -10,7 +10,7 @@ namespace OneStop.Tests.Security;
 /// Issue 5's leak scan. A dossier goes from submission to returned result with recognisable fake personal
 /// data; officers read it (recorded), correct it, track it and oversee it, and a few requests carry personal
 /// data into a refusal. Then every log entry the service wrote, every trace span it emitted, every event row,
-/// and every answer except the two that exist to show personal data are searched for each piece of it.
+/// and every answer except the two recorded reads, which exist to show it, are searched for each piece of it.
 /// The needles are ASCII because JSON answers escape Vietnamese letters (ạ becomes \u1EA1).
 /// </summary>
 public sealed class when_personal_data_goes_through_the_whole_lifecycle(LedgerApp app) : SecurityContext(app)
@@ -95,7 +95,8 @@ public sealed class when_personal_data_goes_through_the_whole_lifecycle(LedgerAp
 
     private async Task<string> Personal_data_read_and_corrected(Guid id)
     {
-        // These two answers exist to show personal data: they are recorded, and not scanned.
+        // The two reads exist to show personal data: they are recorded, and not scanned. The correction's
+        // answer names the changed fields only, so it is scanned.
         var why = Uri.EscapeDataString("Gọi điện");
         var read = await Host.Send(HttpMethod.Get, $"/api/dossiers/{id}/applicant?reason={why}", token: Reception);
         var corrected = await Host.Send(HttpMethod.Post, $"/api/dossiers/{id}/applicant/corrections", Json(new
@@ -106,6 +107,7 @@ public sealed class when_personal_data_goes_through_the_whole_lifecycle(LedgerAp
         var reread = await Host.Send(HttpMethod.Get, $"/api/dossiers/{id}/applicant?reason=Thanh%20tra",
             token: Inspector);
         corrected.Status.ShouldBe(200, corrected.Body);
+        answers.Add(("applicant correction", corrected.Body));
         return read.Body + reread.Body;
     }
 
