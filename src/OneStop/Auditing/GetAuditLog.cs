@@ -44,7 +44,8 @@ public static class GetAuditLogEndpoint
         if (take is < 1 or > MaxLimit)
             throw InvalidInput.Field("limit", $"Give a limit from 1 to {MaxLimit}.");
 
-        var rows = await Filter(session.Query<AuditEntry>(), dossier, actor, unit, from, to, type, after ?? 0)
+        var rows = await Filter(session.Query<AuditEntry>(), dossier, actor, unit, InputRules.Instant(from, "from"),
+                InputRules.Instant(to, "to"), type, after ?? 0)
             .OrderBy(x => x.Id).Take(take).ToListAsync(http.RequestAborted);
 
         long? next = rows.Count == take ? rows[^1].Id : null;

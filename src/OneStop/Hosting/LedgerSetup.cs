@@ -49,6 +49,8 @@ public static class LedgerSetup
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup());
+        builder.Services.ConfigureMarten((services, options) =>
+            options.Logger(new ParameterFreeMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>())));
 
         builder.Host.UseWolverine(options =>
         {
@@ -121,6 +123,7 @@ public static class LedgerSetup
         app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestTextRules();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs",
             options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -4,7 +4,9 @@ using OneStop.Tracking;
 
 namespace OneStop.Hosting;
 
-/// <summary>Security and privacy wiring (docs/security.md): throttled tracking, access-log events, forms.</summary>
+/// <summary>
+/// Security and privacy wiring (README, "Security model"): throttled tracking, access-log events, forms.
+/// </summary>
 public static class SecuritySetup
 {
     public const string AntiforgeryCookie = "onestop-antiforgery";

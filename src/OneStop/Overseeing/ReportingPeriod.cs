@@ -13,6 +13,8 @@ public sealed record ReportingPeriod(string Name, DateTimeOffset Start, DateTime
     /// <summary>From the local start of <paramref name="from"/> to the local end of <paramref name="to"/>.</summary>
     public static ReportingPeriod Days(WorkingCalendar calendar, DateOnly from, DateOnly to)
     {
+        InputRules.Date(from, "from");
+        InputRules.Date(to, "to");
         if (to < from)
             throw InvalidInput.Field("to", "The period ends before it starts.");
         return new($"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", calendar.At(from, TimeOnly.MinValue),
@@ -29,7 +31,7 @@ public sealed record ReportingPeriod(string Name, DateTimeOffset Start, DateTime
         if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
                 out var first))
             throw InvalidInput.Field("month", "Give the month as yyyy-MM, for example 2026-03.");
-        return Month(calendar, first);
+        return Month(calendar, InputRules.Date(first, "month"));
     }
 
     /// <summary>The calendar months the period touches, each clipped to the period.</summary>

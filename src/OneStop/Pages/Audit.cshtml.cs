@@ -43,7 +43,7 @@ public sealed class AuditModel(IQuerySession session, WorkingCalendar calendar, 
     public Task<IActionResult> OnGetAsync() => Attempt(async () =>
     {
         var result = await GetAuditLogEndpoint.Get(session, HttpContext, Clean(Dossier, "dossier"),
-            Clean(Actor, "actor"), Clean(Unit, "unit"), Start(From), Start(To?.AddDays(1)), null, After, null);
+            Clean(Actor, "actor"), Clean(Unit, "unit"), Start(From, "from"), Start(To, "to", 1), null, After, null);
         if (result is not Ok<AuditPage> page)
         {
             // The CSV export: the endpoint's own file answer, written as it is.
@@ -84,5 +84,7 @@ public sealed class AuditModel(IQuerySession session, WorkingCalendar calendar, 
         .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
         .Append("format=csv"));
 
-    private DateTimeOffset? Start(DateOnly? day) => day is { } d ? calendar.At(d, TimeOnly.MinValue) : null;
+    private DateTimeOffset? Start(DateOnly? day, string field, int days = 0) => day is { } d
+        ? calendar.At(Problems.InputRules.Date(d, field).AddDays(days), TimeOnly.MinValue)
+        : null;
 }

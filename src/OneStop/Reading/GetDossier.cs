@@ -36,7 +36,8 @@ public static class GetDossierEndpoint
     {
         Access.Demand(http, Access.AnyOfficer);
         if (asOf is not null || version is not null)
-            return await DossierAsOf.AnswerAsync(session, id, asOf, version, calendar, http.RequestAborted);
+            return await DossierAsOf.AnswerAsync(session, id, InputRules.Instant(asOf, "asOf"), version, calendar,
+                http.RequestAborted);
         var view = await session.LoadAsync<DossierView>(id, http.RequestAborted)
             ?? throw new NotFound($"No dossier has the id {id}.");
         return Answer(view, clock.GetUtcNow(), calendar);

@@ -3,6 +3,7 @@ using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using OneStop.Auth;
 using OneStop.Dossiers;
 using OneStop.Integrity;
@@ -17,6 +18,7 @@ public sealed class LedgerApp : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
 
     public TestClock Clock { get; } = new(Start);
+    public CapturedLogs Logs { get; } = new();
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("onestop-test-").FullName;
@@ -39,6 +41,10 @@ public sealed class LedgerApp : IAsyncLifetime
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
                 services.RunWolverineInSoloMode();
+                services.AddSingleton<ILoggerProvider>(Logs);
+                // Every level the code writes, whatever the shipped configuration lets through: a value logged
+                // at Debug is one configuration change away from a production log.
+                services.AddLogging(logging => logging.AddFilter<CapturedLogs>(null, LogLevel.Debug));
             });
         });
     }
@@ -53,6 +59,7 @@ public sealed class LedgerApp : IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.SetUtcNow(Start);
+        Logs.Clear();
         await Host.ResetAllMartenDataAsync();
         // Marten resets its own tables; the day counters and the integrity tables are ours.
         await using var session = Store.LightweightSession();
