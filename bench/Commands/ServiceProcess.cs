@@ -12,7 +12,8 @@ public sealed class ServiceProcess(Process process, Uri url) : IAsyncDisposable
         string connectionString,
         string dataDirectory,
         string signingKey,
-        int port)
+        int port,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "OneStop.dll"))
         {
@@ -26,6 +27,8 @@ public sealed class ServiceProcess(Process process, Uri url) : IAsyncDisposable
         start.Environment["Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

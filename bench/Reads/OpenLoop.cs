@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+
+namespace OneStop.Bench.Reads;
+
+/// <summary>One kind of read: its name, its share of the requests, and how to make one.</summary>
+public sealed record ReadKind(string Name, double Share, double TargetMs, double TargetPercentile,
+    Func<HttpRequestMessage> Request);
+
+/// <summary>Latencies of one kind of read in one run, measured from when the request was due.</summary>
+public sealed record ReadResult(string Name, IReadOnlyList<double> LatenciesMs, int Failed)
+{
+    public double Percentile(double p)
+    {
+        if (LatenciesMs.Count == 0)
+            return double.NaN;
+        var sorted = LatenciesMs.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+}
+
+/// <summary>
+/// An open-loop load: requests are sent on a fixed schedule whether or not earlier ones have answered, and each
+/// latency counts from the moment the request was due, so a slow server cannot slow the load down and hide
+/// its own queueing (coordinated omission).
+/// </summary>
+public static class OpenLoop
+{
+    public static async Task<IReadOnlyList<ReadResult>> RunAsync(
+        HttpClient http,
+        IReadOnlyList<ReadKind> kinds,
+        int perSecond,
+        TimeSpan duration)
+    {
+        var latencies = kinds.ToDictionary(k => k.Name, _ => new ConcurrentBag<double>());
+        var failures = kinds.ToDictionary(k => k.Name, _ => 0);
+        var pending = new List<Task>();
+        var random = new Random(8);
+        var total = (int)(perSecond * duration.TotalSeconds);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait);
+            var kind = Pick(kinds, random.NextDouble());
+            pending.Add(Task.Run(async () =>
+            {
+                var ok = await SendAsync(http, kind.Request());
+                if (ok)
+                    latencies[kind.Name].Add((clock.Elapsed - due).TotalMilliseconds);
+                else
+                    lock (failures)
+                        failures[kind.Name]++;
+            }));
+        }
+
+        await Task.WhenAll(pending);
+        return [.. kinds.Select(k => new ReadResult(k.Name, [.. latencies[k.Name]], failures[k.Name]))];
+    }
+
+    private static ReadKind Pick(IReadOnlyList<ReadKind> kinds, double draw)
+    {
+        foreach (var kind in kinds)
+        {
+            if (draw < kind.Share)
+                return kind;
+            draw -= kind.Share;
+        }
+
+        return kinds[^1];
+    }
+
+    private static async Task<bool> SendAsync(HttpClient http, HttpRequestMessage request)
+    {
+        try
+        {
+            using var response = await http.SendAsync(request);
+            await response.Content.CopyToAsync(Stream.Null);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            request.Dispose();
+        }
+    }
+}
