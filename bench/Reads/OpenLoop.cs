@@ -23,10 +23,13 @@ public sealed record ReadResult(string Name, IReadOnlyList<double> LatenciesMs, 
 /// <summary>
 /// An open-loop load: requests are sent on a fixed schedule whether or not earlier ones have answered, and each
 /// latency counts from the moment the request was due, so a slow server cannot slow the load down and hide
-/// its own queueing (coordinated omission).
+/// its own queueing (coordinated omission). A request unanswered after <see cref="Timeout"/> is abandoned,
+/// counted as failed and recorded at the timeout, so a saturated server still ends the run and shows in p99.
 /// </summary>
 public static class OpenLoop
 {
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
     public static async Task<IReadOnlyList<ReadResult>> RunAsync(
         HttpClient http,
         IReadOnlyList<ReadKind> kinds,
@@ -48,12 +51,14 @@ public static class OpenLoop
             var kind = Pick(kinds, random.NextDouble());
             pending.Add(Task.Run(async () =>
             {
-                var ok = await SendAsync(http, kind.Request());
-                if (ok)
-                    latencies[kind.Name].Add((clock.Elapsed - due).TotalMilliseconds);
-                else
+                var ok = await SendAsync(http, kind.Request(), due + Timeout - clock.Elapsed);
+                var latency = clock.Elapsed - due;
+                latencies[kind.Name].Add(Math.Min(latency.TotalMilliseconds, Timeout.TotalMilliseconds));
+                if (!ok)
+                {
                     lock (failures)
                         failures[kind.Name]++;
+                }
             }));
         }
 
@@ -73,15 +78,18 @@ public static class OpenLoop
         return kinds[^1];
     }
 
-    private static async Task<bool> SendAsync(HttpClient http, HttpRequestMessage request)
+    private static async Task<bool> SendAsync(HttpClient http, HttpRequestMessage request, TimeSpan left)
     {
         try
         {
-            using var response = await http.SendAsync(request);
-            await response.Content.CopyToAsync(Stream.Null);
+            if (left <= TimeSpan.Zero)
+                return false;
+            using var cancel = new CancellationTokenSource(left);
+            using var response = await http.SendAsync(request, cancel.Token);
+            await response.Content.CopyToAsync(Stream.Null, cancel.Token);
             return response.StatusCode == HttpStatusCode.OK;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
             return false;
         }
