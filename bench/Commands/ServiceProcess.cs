@@ -61,6 +61,13 @@ public sealed class ServiceProcess(Process process, Uri url) : IAsyncDisposable
         throw new TimeoutException("The service was not ready within 60 s.");
     }
 
+    /// <summary>Processor time the service has used so far, on every core.</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>Peak resident memory of the service so far, from /proc.</summary>
     public long PeakRssBytes()
     {
