@@ -66,6 +66,24 @@ public static class OpenLoop
         return [.. kinds.Select(k => new ReadResult(k.Name, [.. latencies[k.Name]], failures[k.Name]))];
     }
 
+    /// <summary>Sequential requests, each sent when the previous one has answered: latency without queueing.</summary>
+    public static async Task<ReadResult> OneAtATimeAsync(HttpClient http, ReadKind kind, int warmUp, int count)
+    {
+        var latencies = new List<double>();
+        var failed = 0;
+        for (var i = 0; i < warmUp + count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var ok = await SendAsync(http, kind.Request(), TimeSpan.FromSeconds(60));
+            if (i < warmUp)
+                continue;
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            failed += ok ? 0 : 1;
+        }
+
+        return new ReadResult(kind.Name, latencies, failed);
+    }
+
     private static ReadKind Pick(IReadOnlyList<ReadKind> kinds, double draw)
     {
         foreach (var kind in kinds)

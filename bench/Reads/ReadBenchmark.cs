@@ -72,7 +72,17 @@ public static class ReadBenchmark
             Timeout = TimeSpan.FromSeconds(60),
         };
         var kinds = Kinds(options, templateCodes, secret, unit, tokens);
-        await OpenLoop.RunAsync(http, kinds, options.Rate, TimeSpan.FromSeconds(10));
+        Console.WriteLine();
+        Console.WriteLine("One request at a time (20 each, after 5 to warm up): each read on an idle service.");
+        Console.WriteLine("| Endpoint | p50 ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var kind in kinds)
+        {
+            var alone = await OpenLoop.OneAtATimeAsync(http, kind, 5, 20);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {kind.Name} | {alone.Percentile(0.5):F1} | {alone.Percentile(0.95):F1} | " +
+                $"{alone.Percentile(1):F1} |"));
+        }
 
         // Each read alone at the full rate shows its own cost; then the mix shows them sharing the machine.
         Console.WriteLine();
@@ -83,6 +93,8 @@ public static class ReadBenchmark
         foreach (var kind in kinds)
             Report([kind], "alone", await RepeatAsync(http, [kind with { Share = 1 }], options));
         Report(kinds, "mix", await RepeatAsync(http, kinds, options));
+        Console.WriteLine($"Requests unanswered after {OpenLoop.Timeout.TotalSeconds:F0} s count as failed at " +
+            $"{OpenLoop.Timeout.TotalMilliseconds:F0} ms.");
         Console.WriteLine($"Service peak RSS: {service.PeakRssBytes() / 1024.0 / 1024.0:F0} MB");
         await Plans.PrintAsync(ledger, unit);
         return 0;
@@ -127,7 +139,12 @@ public static class ReadBenchmark
     {
         var runs = new List<IReadOnlyList<ReadResult>>();
         for (var r = 0; r < options.Repeats; r++)
+        {
             runs.Add(await OpenLoop.RunAsync(http, kinds, options.Rate, TimeSpan.FromSeconds(options.Seconds)));
+            // Abandoned requests may still hold the service; let it drain so each run starts from rest.
+            await Task.Delay(TimeSpan.FromSeconds(10));
+        }
+
         return runs;
     }
 
