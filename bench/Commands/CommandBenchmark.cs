@@ -55,16 +55,19 @@ public static class CommandBenchmark
 
         Console.WriteLine();
         Console.WriteLine("| Clients | OneStop commands/s | p50 ms | p95 ms | p99 ms | 409s/s | errors " +
-            "| pgbench tps | ratio | bare Marten appends/s | overhead |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+            "| pgbench tps | ratio | bare Marten appends/s | overhead | service CPU ms/command |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var clients in options.Clients)
         {
             var runs = new List<LoadResult>();
             var tps = new List<double>();
             var bareRates = new List<double>();
+            var cpu = TimeSpan.Zero;
             for (var r = 0; r < options.Repeats; r++)
             {
+                var cpuBefore = service.CpuTime();
                 runs.Add(await load.RunAsync(clients, TimeSpan.FromSeconds(options.Seconds)));
+                cpu += service.CpuTime() - cpuBefore;
                 if (pgbench is not null)
                 {
                     tps.Add(await PgBench.TransactionsPerSecondAsync(pgbench, postgres.Port, "pgbench", clients,
@@ -77,12 +80,14 @@ public static class CommandBenchmark
             var median = runs.OrderBy(r => r.PerSecond).ElementAt(runs.Count / 2);
             var pg = tps.Count > 0 ? Median(tps) : double.NaN;
             var bareMedian = Median(bareRates);
+            var cpuPerCommand = cpu.TotalMilliseconds / runs.Sum(r => r.Succeeded + r.Conflicts + r.Failed);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {clients} | {median.PerSecond:F0} | {median.Percentile(0.50):F1} | " +
                 $"{median.Percentile(0.95):F1} | " +
                 $"{median.Percentile(0.99):F1} | {median.Conflicts / median.Seconds:F1} | {median.Failed} | " +
                 $"{pg:F0} | " +
-                $"{median.PerSecond / pg:F2} | {bareMedian:F0} | {(1 - (median.PerSecond / bareMedian)) * 100:F0}% |"));
+                $"{median.PerSecond / pg:F2} | {bareMedian:F0} | {(1 - (median.PerSecond / bareMedian)) * 100:F0}% | " +
+                $"{cpuPerCommand:F1} |"));
         }
 
         Console.WriteLine();

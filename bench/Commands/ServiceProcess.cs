@@ -12,7 +12,8 @@ public sealed class ServiceProcess(Process process, Uri url) : IAsyncDisposable
         string connectionString,
         string dataDirectory,
         string signingKey,
-        int port)
+        int port,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "OneStop.dll"))
         {
@@ -26,6 +27,8 @@ public sealed class ServiceProcess(Process process, Uri url) : IAsyncDisposable
         start.Environment["Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -56,6 +59,13 @@ public sealed class ServiceProcess(Process process, Uri url) : IAsyncDisposable
 
         process.Kill(entireProcessTree: true);
         throw new TimeoutException("The service was not ready within 60 s.");
+    }
+
+    /// <summary>Processor time the service has used so far, on every core.</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>Peak resident memory of the service so far, from /proc.</summary>

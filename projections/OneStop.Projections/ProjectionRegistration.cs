@@ -21,7 +21,14 @@ public static class ProjectionRegistration
             o => o.DeleteViewTypeOnTeardown<AuditEntry>());
         options.Projections.Add(new DossierFactsProjection(), ProjectionLifecycle.Async);
 
-        options.Schema.For<DossierView>().Index(x => x.Code).Index(x => x.HoldingUnit);
+        // The worklist asks for one unit's open dossiers; with years of finished ones held by the same unit,
+        // the plain index made it read and discard about 98 % of the unit's rows (bench/Reads, EXPLAIN ANALYZE).
+        options.Schema.For<DossierView>().Index(x => x.Code).Index(x => x.HoldingUnit)
+            .Index(x => x.HoldingUnit, index =>
+            {
+                index.Name = "mt_doc_dossierview_idx_open_holding_unit";
+                index.Predicate = "(data ->> 'finishedAt') is null";
+            });
         options.Schema.For<AuditEntry>()
             .Duplicate(x => x.DossierId)
             .Duplicate(x => x.DossierCode!)

@@ -1,0 +1,3 @@
+using OneStop.Bench.Reads;
+
+return await ReadBenchmark.RunAsync(ReadOptions.Parse(args));
