@@ -79,6 +79,7 @@ public static class DatabaseRestartRun
         await audit.ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(60));
         await audit.LedgerVerifiesAsync(node.Url);
         await audit.DurableMessagesDeliveredAsync(TimeSpan.FromSeconds(30));
+        await new PortalAudit(ledger, verdict).LatestStatusesDeliveredAsync(TimeSpan.FromSeconds(30));
         await node.KillAsync();
         await audit.ReadModelsEqualRebuildAsync();
         Console.WriteLine(verdict.Line);
