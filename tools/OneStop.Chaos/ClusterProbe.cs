@@ -74,7 +74,7 @@ public sealed class ClusterProbe(ChaosLedger ledger, IReadOnlyList<ServiceNode> 
                     on.Add(node.Name);
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (Transport.Lost(e))
             {
                 // A node starting or dying answers nothing; it runs nothing we can count on.
             }
@@ -122,7 +122,7 @@ public sealed class ClusterProbe(ChaosLedger ledger, IReadOnlyList<ServiceNode> 
                 if (answer.ValueKind == JsonValueKind.Object && answer.GetProperty("node").GetString() == node)
                     return clock.Elapsed.TotalSeconds;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (Transport.Lost(e))
             {
                 // The balancer may still try a dead node once; ask again.
             }

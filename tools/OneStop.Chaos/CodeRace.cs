@@ -69,7 +69,7 @@ public sealed class CodeRace(Uri balancer, ChaosLedger ledger, CommandLog log)
                 Outcome.Acknowledged, status, receipt.GetProperty("version").GetInt32(), DateTimeOffset.UtcNow));
             return receipt.GetProperty("code").GetString();
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception e) when (Transport.Lost(e))
         {
             log.Add(new(correlation, "dossier_submitted", null, 0, Outcome.InFlight, 0, null, DateTimeOffset.UtcNow));
             return null;

@@ -75,8 +75,8 @@ public static class NodesRun
             verdict.Check("checkpoints signed by several nodes never twice for one size", repeated == 0,
                 $"{await audit.ScalarAsync("select count(*) from onestop.onestop_ledger_checkpoints")} checkpoints");
             await audit.LedgerVerifiesAsync(balancerUrl);
-            await audit.DurableMessagesDeliveredAsync(TimeSpan.FromSeconds(30));
-            await new PortalAudit(ledger, verdict).LatestStatusesDeliveredAsync(TimeSpan.FromSeconds(30));
+            await audit.DurableMessagesDeliveredAsync(TimeSpan.FromSeconds(60));
+            await new PortalAudit(ledger, verdict).LatestStatusesDeliveredAsync(TimeSpan.FromSeconds(60));
             await balancer.StopAsync();
         }
         finally

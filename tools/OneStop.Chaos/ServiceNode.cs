@@ -56,7 +56,7 @@ public sealed class ServiceNode(ChaosLedger ledger, string name, int port, strin
                 if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
                     return clock.Elapsed;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (Transport.Lost(e))
             {
                 // Not listening yet.
             }

@@ -35,6 +35,7 @@ public sealed class Verdict(string run)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            await Console.Error.WriteLineAsync(e.ToString());
             var verdict = new Verdict(run);
             verdict.Check("the run completed", false, $"{e.GetType().Name}: {e.Message}");
             Console.WriteLine(verdict.Line);
