@@ -20,9 +20,11 @@ public sealed class when_three_nodes_share_one_ledger(ITestOutputHelper output)
         ChaosRuns.ShouldHavePassed(verdict, output,
             "each async projection and the durability agent (scheduled alerts) run on exactly one node",
             "40 concurrent submissions through the balancer got codes 0001..0040",
-            "killing node1",
-            "node1 restarted and the balancer routes requests to it again",
+            // Which node runs the audit log, and so is killed first, is Wolverine's choice.
+            "(it ran the audit log) moved its projections within 60 s",
+            "restarted and the balancer routes requests to it again",
             "with every node back, each agent runs once and the spread is even",
+            "(the next failure) moved its projections, some onto the rejoined",
             "every 2xx command in the ledger exactly once",
             "the hash-chained ledger verifies",
             "durable messages all delivered");
