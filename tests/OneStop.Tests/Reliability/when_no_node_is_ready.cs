@@ -33,8 +33,8 @@ public sealed class when_no_node_is_ready
 
         probes.ShouldBeGreaterThanOrEqualTo(3, "the balancer never probed the node");
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        response.Headers.RetryAfter?.Delta.ShouldBe(TimeSpan.FromSeconds(5),
-            "the 503 came from the balancer, not from the node");
+        var retryAfter = response.Headers.RetryAfter.ShouldNotBeNull("the 503 came from the balancer, not the node");
+        retryAfter.Delta.ShouldBe(TimeSpan.FromSeconds(5));
     }
 
     private static async Task<WebApplication> NodeWithItsDatabaseDownAsync(Action probed)
