@@ -31,11 +31,15 @@ public static class Balancer
             .ToDictionary(n => $"node{n.i + 1}", n => new DestinationConfig { Address = n.url }),
         HealthCheck = new HealthCheckConfig
         {
+            // When every node says "not ready" (the database is down), send requests on anyway: each node then
+            // answers 503 with Retry-After and the problem type itself, instead of the balancer's bare 503.
+            AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
             Active = new ActiveHealthCheckConfig
             {
                 Enabled = true,
                 Interval = TimeSpan.FromSeconds(2),
-                Timeout = TimeSpan.FromSeconds(1),
+                // A busy node answers late but answers; a dead one refuses the connection at once.
+                Timeout = TimeSpan.FromSeconds(5),
                 Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
                 Path = "/health/ready",
             },

@@ -14,6 +14,7 @@ public sealed class ChaosLedger : IAsyncDisposable
 {
     private readonly string key =
         Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+    private readonly string ledgerKey = LedgerKey();
     private readonly bool keepFolder;
 
     private ChaosLedger(
@@ -73,7 +74,9 @@ public sealed class ChaosLedger : IAsyncDisposable
     {
         yield return ("ConnectionStrings__Marten", ConnectionString);
         yield return ("OneStop__DataDirectory", Directory.CreateDirectory(Path.Combine(Folder, node)).FullName);
+        // Every node signs tokens and checkpoints with the same keys, as a Balanced deployment must.
         yield return ("OneStop__Jwt__SigningKey", key);
+        yield return ("OneStop__Ledger__SigningKey", ledgerKey);
         yield return ("OneStop__Cluster__Mode", clusterMode);
         yield return ("OneStop__Cluster__Node", node);
         yield return ("OneStop__Portal__Url", Portal.StatusUrl.ToString());
@@ -84,6 +87,13 @@ public sealed class ChaosLedger : IAsyncDisposable
         yield return ("Logging__LogLevel__Default", "Warning");
         yield return ("Logging__LogLevel__Wolverine", "Information");
         yield return ("Logging__Console__TimestampFormat", "HH:mm:ss.fff ");
+    }
+
+    private static string LedgerKey()
+    {
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(
+            System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        return ecdsa.ExportPkcs8PrivateKeyPem();
     }
 
     public static int FreePort()

@@ -142,7 +142,7 @@ public sealed class CommandMix(Func<Uri> target, ChaosLedger ledger, CommandLog 
                     return view.GetProperty("version").GetInt32();
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception e) when (Transport.Lost(e))
             {
                 // Down or restarting; ask again.
             }
@@ -196,7 +196,7 @@ public sealed class CommandMix(Func<Uri> target, ChaosLedger ledger, CommandLog 
             Interlocked.Increment(ref unreachable);
             return new Answer(null, dossier, 0);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception e) when (Transport.Lost(e))
         {
             log.Add(new(correlation, eventType, dossier, sent, Outcome.InFlight, 0, null, DateTimeOffset.UtcNow));
             return new Answer(Outcome.InFlight, dossier, 0);

@@ -54,8 +54,8 @@ public static class CrashRun
         await audit.LedgerMatchesLogAsync();
         await audit.ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(60));
         await audit.LedgerVerifiesAsync(node.Url);
-        await audit.DurableMessagesDeliveredAsync(TimeSpan.FromSeconds(30));
-        await new PortalAudit(ledger, verdict).LatestStatusesDeliveredAsync(TimeSpan.FromSeconds(30));
+        await audit.DurableMessagesDeliveredAsync(TimeSpan.FromSeconds(60));
+        await new PortalAudit(ledger, verdict).LatestStatusesDeliveredAsync(TimeSpan.FromSeconds(60));
         await node.KillAsync();
         await audit.ReadModelsEqualRebuildAsync();
         Console.WriteLine(verdict.Line);

@@ -6,7 +6,7 @@ namespace OneStop.Chaos;
 // line, and exits 0 only when every check passed.
 //   crash      [--kills 10] [--seconds 120] [--clients 6] [--seed 9]
 //   db-restart [--outages 3] [--down 5] [--seconds 60] [--clients 6]
-//   nodes      [--nodes 3] [--submissions 300] [--load 15]
+//   nodes      [--nodes 3] [--submissions 300] [--load 15] [--clients 4]
 //   soak       [--rounds 20] [--concurrency 100]
 //   all        every run above with its defaults
 // --keep keeps the run folder (service logs, commands.jsonl, the PostgreSQL cluster) for inspection.
@@ -20,16 +20,17 @@ public static class ChaosProgram
         var verdicts = new List<Verdict>();
         int O(string name, int fallback) => Option(args, name, fallback);
         if (run is "crash" or "all")
-            verdicts.Add(await CrashRun.RunAsync(
-                new CrashOptions(O("--kills", 10), O("--seconds", 120), O("--clients", 6), O("--seed", 9), keep)));
+            verdicts.Add(await Verdict.GuardAsync("crash", () => CrashRun.RunAsync(
+                new CrashOptions(O("--kills", 10), O("--seconds", 120), O("--clients", 6), O("--seed", 9), keep))));
         if (run is "db-restart" or "all")
-            verdicts.Add(await DatabaseRestartRun.RunAsync(
-                new RestartOptions(O("--outages", 3), O("--down", 5), O("--seconds", 60), O("--clients", 6), keep)));
+            verdicts.Add(await Verdict.GuardAsync("db-restart", () => DatabaseRestartRun.RunAsync(
+                new RestartOptions(O("--outages", 3), O("--down", 5), O("--seconds", 60), O("--clients", 6), keep))));
         if (run is "nodes" or "all")
-            verdicts.Add(await NodesRun.RunAsync(
-                new NodesOptions(O("--nodes", 3), O("--submissions", 300), O("--load", 15), Keep: keep)));
+            verdicts.Add(await Verdict.GuardAsync("nodes", () => NodesRun.RunAsync(new NodesOptions(
+                O("--nodes", 3), O("--submissions", 300), O("--load", 15), O("--clients", 4), Keep: keep))));
         if (run is "soak" or "all")
-            verdicts.Add(await SoakRun.RunAsync(new SoakOptions(O("--rounds", 20), O("--concurrency", 100), keep)));
+            verdicts.Add(await Verdict.GuardAsync("soak", () => SoakRun.RunAsync(
+                new SoakOptions(O("--rounds", 20), O("--concurrency", 100), keep))));
 
         if (verdicts.Count == 0)
         {

@@ -26,6 +26,8 @@ public sealed class ServiceNode(ChaosLedger ledger, string name, int port, strin
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // A pipe the driver holds open: the node never shares (or sees the end of) the driver's own stdin.
+            RedirectStandardInput = true,
         };
         foreach (var (key, value) in ledger.ServiceEnvironment(name, clusterMode))
             start.Environment[key] = value;
@@ -42,7 +44,8 @@ public sealed class ServiceNode(ChaosLedger ledger, string name, int port, strin
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(2) };
-        var limit = timeout ?? TimeSpan.FromSeconds(90);
+        // A start compiles Marten's and Wolverine's generated code: a minute or more on a busy two-core machine.
+        var limit = timeout ?? TimeSpan.FromSeconds(240);
         while (clock.Elapsed < limit)
         {
             if (process.HasExited)
@@ -53,7 +56,7 @@ public sealed class ServiceNode(ChaosLedger ledger, string name, int port, strin
                 if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
                     return clock.Elapsed;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (Transport.Lost(e))
             {
                 // Not listening yet.
             }

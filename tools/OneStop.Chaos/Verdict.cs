@@ -23,6 +23,26 @@ public sealed class Verdict(string run)
         Console.WriteLine($"  note: {note}");
     }
 
+    /// <summary>
+    /// Runs one run to its verdict: a run that throws (a node never became ready, the cluster would not start)
+    /// ends as a failed verdict that says why, so a script still gets its VERDICT line.
+    /// </summary>
+    public static async Task<Verdict> GuardAsync(string run, Func<Task<Verdict>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync(e.ToString());
+            var verdict = new Verdict(run);
+            verdict.Check("the run completed", false, $"{e.GetType().Name}: {e.Message}");
+            Console.WriteLine(verdict.Line);
+            return verdict;
+        }
+    }
+
     /// <summary>The last line a script greps for.</summary>
     public string Line => $"VERDICT {run}: {(Passed ? "PASS" : "FAIL")} " +
         $"({checks.Count(c => c.Passed)}/{checks.Count} checks)" +

@@ -31,6 +31,25 @@ public sealed record ClusterSettings(ClusterMode Mode, TimeSpan StaleNodeTimeout
         return new ClusterSettings(parsed, TimeSpan.FromSeconds(Math.Max(5, stale)));
     }
 
+    /// <summary>
+    /// Balanced nodes must share their keys. A key generated in each node's own data folder differs from node
+    /// to node: a token issued by one node would be refused by the next one the balancer picks, and a
+    /// checkpoint signed by one node would fail verification on every other as forged.
+    /// </summary>
+    public void DemandSharedKeys(IConfiguration configuration)
+    {
+        if (Mode != ClusterMode.Balanced)
+            return;
+        string[] keys = ["OneStop:Jwt:SigningKey", "OneStop:Ledger:SigningKey"];
+        var missing = keys.Where(k => string.IsNullOrWhiteSpace(configuration[k])).ToList();
+        if (missing.Count == 0)
+            return;
+        var variables = missing.Select(k => k.Replace(":", "__", StringComparison.Ordinal));
+        throw new InvalidOperationException(
+            $"OneStop:Cluster:Mode is Balanced, so every node needs the same {string.Join(" and ", missing)} " +
+            $"(environment: {string.Join(", ", variables)}); keys generated in each node's data folder differ.");
+    }
+
     /// <summary>Solo: Marten's own daemon runs every shard here. Balanced: Wolverine distributes them.</summary>
     public MartenServiceCollectionExtensions.MartenConfigurationExpression Apply(
         MartenServiceCollectionExtensions.MartenConfigurationExpression marten) =>

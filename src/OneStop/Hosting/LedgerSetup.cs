@@ -30,6 +30,7 @@ public static class LedgerSetup
     public static void AddLedger(this WebApplicationBuilder builder, string connectionString)
     {
         var cluster = ClusterSettings.From(builder.Configuration);
+        cluster.DemandSharedKeys(builder.Configuration);
         cluster.Apply(builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
