@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Dossiers;
+using OneStop.Problems;
 using Wolverine.Http;
 
 namespace OneStop.Consulting;
@@ -32,6 +33,8 @@ public static class ReplyToConsultationEndpoint
     {
         context.Actor.RequireRole(Rules.UnitOfficers);
         dossier.RequireHeldBy(context.Actor);
+        if (number < 1 || number > dossier.Consultations)
+            throw new NotFound($"The dossier has no consultation {number}.");
         Rules.Require(dossier.OpenConsultations.Contains(number), Rules.ConsultationOpen,
             $"Consultation {number} is not awaiting a reply.");
         return [new ConsultationReplied(number, command.Reply, context.Actor, context.Now)];

@@ -31,7 +31,10 @@ public static class AttachDocumentEndpoint
             throw InvalidInput.Field("body", "Send multipart/form-data with version, componentId and file.");
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var file = form.Files.GetFile("file") ?? throw InvalidInput.Field("file", "Attach the scanned file.");
-        if (file.Length is 0 or > MaxBytes)
+        if (file.Length > MaxBytes)
+            throw new BadHttpRequestException($"The file is over {MaxBytes} bytes.",
+                StatusCodes.Status413PayloadTooLarge);
+        if (file.Length == 0)
             throw InvalidInput.Field("file", $"The file must hold 1 byte to {MaxBytes} bytes.");
         if (!int.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             throw InvalidInput.Field("version", "Give the dossier version you last saw.");

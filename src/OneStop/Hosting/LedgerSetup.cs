@@ -112,6 +112,9 @@ public static class LedgerSetup
         json.RespectNullableAnnotations = true;
         json.RespectRequiredConstructorParameters = true;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A body is read one way only: no key given twice (which one would count?), no number sent as a string.
+        json.AllowDuplicateProperties = false;
+        json.NumberHandling = JsonNumberHandling.Strict;
         json.MaxDepth = 16;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new SafeStringConverter());

@@ -13,6 +13,7 @@ public static class ProblemTypes
     public const string VersionConflict = Root + "version-conflict";
     public const string RuleViolation = Root + "rule-violation";
     public const string TooLarge = Root + "too-large";
+    public const string MethodNotAllowed = Root + "method-not-allowed";
     public const string Throttled = Root + "throttled";
     public const string Unavailable = Root + "unavailable";
     public const string ServerError = Root + "server-error";
@@ -36,6 +37,7 @@ public static class ProblemTypes
         401 => Unauthenticated,
         403 => Forbidden,
         404 => NotFound,
+        405 => MethodNotAllowed,
         409 => VersionConflict,
         413 => TooLarge,
         415 => InvalidInput,

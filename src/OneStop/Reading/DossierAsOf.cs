@@ -26,6 +26,8 @@ public static class DossierAsOf
             throw new NotFound($"No dossier has the id {id}.");
         if (version is < 1)
             throw InvalidInput.Field("version", "Versions start at 1.");
+        if (version > events[^1].Version)
+            throw new NotFound($"Dossier {id} has versions 1 to {events[^1].Version}; there is no version {version}.");
 
         // Events of one stream are appended in business-time order, so the past is a prefix of the stream.
         var upTo = events.TakeWhile(e => (version is null || e.Version <= version)

@@ -22,6 +22,8 @@ public sealed class when_input_is_bad(LedgerApp app) : LedgerContext(app)
         { "JSON null body", "null" },
         { "an array, not an object", "[1,2]" },
         { "version zero", "{\"version\": 0}" },
+        { "version sent as a string", "{\"version\": \"1\"}" },
+        { "a key given twice", "{\"version\": 1, \"version\": 1}" },
     };
 
     [Theory]
