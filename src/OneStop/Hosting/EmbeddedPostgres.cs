@@ -20,6 +20,12 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<string, bool> handedOut = new();
     private Task? stopping;
 
+    /// <summary>
+    /// False when the server was already running (another process on the same data folder started it): this
+    /// process then leaves it running on exit, so a second instance cannot pull the database from under the first.
+    /// </summary>
+    public bool StartedHere { get; private set; } = true;
+
     private EmbeddedPostgres(
         PostgresCluster cluster,
         EmbeddedPostgresOptions options,
@@ -65,7 +71,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
 
         var reused = cluster.RunningPort();
         var port = reused ?? await cluster.StartAsync(options.Port, !options.Throwaway, options.Fsync);
-        var postgres = new EmbeddedPostgres(cluster, options, port, logger);
+        var postgres = new EmbeddedPostgres(cluster, options, port, logger) { StartedHere = reused is null };
         try
         {
             await postgres.WaitUntilAcceptingAsync(cancellationToken);
@@ -183,6 +189,13 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
     private async Task StopOnceAsync()
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        if (!StartedHere)
+        {
+            logger?.LogInformation("Embedded PostgreSQL on port {Port} left running for the process that started it",
+                Port);
+            return;
+        }
+
         await cluster.StopAsync();
         if (options.Throwaway)
             cluster.Delete();

@@ -49,6 +49,23 @@ public sealed class when_a_persistent_cluster_restarts : IDisposable
         Directory.Exists(folder).ShouldBeTrue("stopping a persistent cluster must keep its data");
     }
 
+    /// <summary>
+    /// Regression: a second service started on the same data folder (its port taken, so it failed and exited)
+    /// stopped the server it had merely reused, and the first service lost its database mid-request.
+    /// </summary>
+    [Fact]
+    public async Task a_process_that_reused_the_server_leaves_it_running_when_it_stops()
+    {
+        await using var first = await EmbeddedPostgres.StartAsync(Options);
+        var second = await EmbeddedPostgres.StartAsync(Options);
+
+        await second.StopAsync();
+
+        first.StartedHere.ShouldBeTrue();
+        second.StartedHere.ShouldBeFalse();
+        (await ExecuteAsync(first.ConnectionString, "select 1")).ShouldBe(1, "the first process's server still runs");
+    }
+
     private static async Task<object?> ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
