@@ -69,6 +69,9 @@ public sealed partial class DossierViewProjection : SingleStreamProjection<Dossi
     {
         var r = e.Data;
         view.Status = DossierStatus.AwaitingSupplement;
+        // Rule 4: the request answers an online dossier; no reception deadline runs after it.
+        if (!r.AfterAppraisal)
+            view.ReceptionDeadline = null;
         view.Supplements.Add(new SupplementView(r.RequestNumber, r.Missing, r.Reason, r.AfterAppraisal, r.At));
         Touch(view, e, r.At);
     }

@@ -33,8 +33,8 @@ public sealed class Dossier
     public int ResultsIssued { get; set; }
     public long FeePaidVnd { get; set; }
 
-    /// <summary>Receipt numbers recorded, corrected ones included: a receipt pays once.</summary>
-    public List<string> FeeReceipts { get; set; } = [];
+    /// <summary>Receipt numbers of the payments standing, by event sequence: a receipt pays once.</summary>
+    public Dictionary<long, string> FeeReceipts { get; set; } = [];
     public DossierStatus StatusBeforeSupplement { get; set; }
     public string? PostalItemNumber { get; set; }
     public bool PostalHandedToReception { get; set; }
@@ -89,6 +89,9 @@ public sealed class Dossier
     public void Apply(SupplementRequested e)
     {
         SupplementRequests = e.RequestNumber;
+        // Rule 4: a supplement request answers an online dossier in time; its 8 working hours no longer run.
+        if (!e.AfterAppraisal)
+            ReceptionDeadline = null;
         StatusBeforeSupplement = Status;
         Status = DossierStatus.AwaitingSupplement;
     }
@@ -145,7 +148,7 @@ public sealed class Dossier
         Correctables[e.Sequence] =
             new Correctable(nameof(FeePaid), e.Data.Amount.ToString(CultureInfo.InvariantCulture), e.Data.By.Unit);
         FeePaidVnd += e.Data.Amount;
-        FeeReceipts.Add(e.Data.ReceiptNumber);
+        FeeReceipts[e.Sequence] = e.Data.ReceiptNumber;
     }
 
     public void Apply(ResultReturned e)
@@ -181,6 +184,8 @@ public sealed class Dossier
                 break;
             case nameof(FeePaid):
                 FeePaidVnd -= long.Parse(corrected.Key, CultureInfo.InvariantCulture);
+                // A mistyped payment, once corrected, is recorded again under its own receipt.
+                FeeReceipts.Remove(e.CorrectsSequence);
                 break;
             case nameof(ResultIssued):
                 ResultSha256 = null;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -56,7 +57,12 @@ public sealed class ProjectionHealth(
             return HealthCheckResult.Unhealthy("The projections' progress cannot be read.");
         }
 
-        var stalled = Stalled(progress, watch, limit.Value, clock.GetUtcNow());
+        // Only shards this store runs: a retired projection version keeps its row, which never moves again.
+        var registered = ((IEventStore<IDocumentOperations, IQuerySession>)store).AllShards()
+            .Select(s => s.Name.Identity).ToHashSet(StringComparer.Ordinal);
+        var current = progress.Where(p => p.Key.StartsWith("HighWater", StringComparison.Ordinal)
+            || registered.Contains(p.Key)).ToDictionary();
+        var stalled = Stalled(current, watch, limit.Value, clock.GetUtcNow());
         return stalled.Count == 0
             ? HealthCheckResult.Healthy("The projections keep up.")
             : HealthCheckResult.Unhealthy("Projections stalled: " + string.Join(", ", stalled) + ".");

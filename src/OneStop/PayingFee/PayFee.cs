@@ -31,7 +31,8 @@ public static class PayFeeEndpoint
         dossier.RequireDeskOrHolder(context);
         Rules.Require(!dossier.Status.IsClosed(), Rules.Lifecycle, $"A {dossier.Status} dossier takes no fee.");
         var receipt = command.ReceiptNumber.Trim();
-        Rules.Require(!dossier.FeeReceipts.Contains(receipt, StringComparer.OrdinalIgnoreCase), Rules.FeeReceiptOnce,
+        var recorded = dossier.FeeReceipts.Values.Contains(receipt, StringComparer.OrdinalIgnoreCase);
+        Rules.Require(!recorded, Rules.FeeReceiptOnce,
             $"Receipt {receipt} is already recorded on this dossier; a receipt pays once.");
         return [new FeePaid(command.Amount, receipt, context.Actor, context.Now)];
     }

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
+using OneStop.Dossiers;
 using OneStop.Tests.Fixtures;
 using Shouldly;
 
@@ -111,6 +113,47 @@ public sealed class Regression_rules_broken_from_outside(LedgerApp app) : Ledger
 
         status.ShouldBe(403);
         (await EventCount(id)).ShouldBe(version);
+    }
+
+    [Fact]
+    public async Task a_mistyped_fee_once_corrected_is_recorded_again_under_its_receipt()
+    {
+        var (id, version) = await a_dossier_in_processing();
+        version = await Ok(id, "fees", new { version, amount = 10_000, receiptNumber = "BL-9" }, Handler);
+        await using var session = Store.QuerySession();
+        var payment = (await session.Events.FetchStreamAsync(id))[^1].Sequence;
+        version = await Ok(id, "corrections",
+            new { version, corrects = payment, reason = "Nhầm số tiền" }, UnitHead);
+
+        var (status, _) = await Command(id, "fees",
+            new { version, amount = 100_000, receiptNumber = "BL-9" }, Handler);
+
+        status.ShouldBe(200);
+        (await View(id)).GetProperty("feePaidVnd").GetInt64().ShouldBe(100_000);
+    }
+
+    [Fact]
+    public async Task an_online_dossier_answered_with_a_supplement_request_is_no_longer_held_to_its_8_hours()
+    {
+        At(Hanoi(2026, 3, 2, 9));
+        var id = await a_submitted_dossier(Channel.Online, components: ["C01", "C02", "C03", "C04"]);
+        At(Hanoi(2026, 3, 2, 10));
+        var version = await Ok(id, "supplement-requests",
+            new { version = 1, missing = new[] { "C05" }, reason = "Thiếu C05" }, Reception);
+        At(Hanoi(2026, 3, 5, 9));
+        version = await Ok(id, "supplements", new { version, components = new[] { "C05" } }, Reception);
+
+        var worklist = await Host.Scenario(s =>
+        {
+            s.Get.Url("/api/worklist");
+            s.WithBearerToken(Reception);
+        });
+        var desk = (await worklist.ReadAsJsonAsync<JsonElement>()).GetProperty("items");
+        await Ok(id, "reception", new { version }, Reception);
+
+        desk.EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id)
+            .GetProperty("timeliness").ValueKind.ShouldBe(JsonValueKind.Null, "rule 4 was answered in time");
+        (await View(id)).GetProperty("receptionDeadlineMissed").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]
