@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using OneStop.Tests.Fixtures;
 using Shouldly;
@@ -42,18 +41,10 @@ public sealed class Regression_wrong_status_for_missing_or_oversized_things(Ledg
     public async Task a_scan_over_the_file_limit_is_too_large()
     {
         var (id, version) = await a_received_dossier();
-        using var client = Host.Server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Reception);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(version.ToString(System.Globalization.CultureInfo.InvariantCulture)), "version" },
-            { new StringContent("C01"), "componentId" },
-            { new ByteArrayContent(new byte[(20 * 1024 * 1024) + 1]), "file", "scan.pdf" },
-        };
 
-        var response = await client.PostAsync($"/api/dossiers/{id}/documents", form);
+        var (status, _) = await Scan(id, version, "C01", Reception, new byte[(20 * 1024 * 1024) + 1]);
 
-        ((int)response.StatusCode).ShouldBe(413);
+        status.ShouldBe(413);
         (await EventCount(id)).ShouldBe(version);
     }
 

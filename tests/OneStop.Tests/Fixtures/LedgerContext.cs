@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Alba;
 using Marten;
@@ -79,6 +80,22 @@ public abstract class LedgerContext(LedgerApp app) : IAsyncLifetime
         if (status != 200)
             throw new InvalidOperationException($"POST {path} answered {status}: {json}");
         return json.GetProperty("version").GetInt32();
+    }
+
+    /// <summary>Attach a scanned component (multipart, as the scanner does); returns the status and body.</summary>
+    protected async Task<(int Status, string Body)> Scan(Guid id, int version, string componentId, string token,
+        byte[]? content = null)
+    {
+        using var client = Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(version.ToString(System.Globalization.CultureInfo.InvariantCulture)), "version" },
+            { new StringContent(componentId), "componentId" },
+            { new ByteArrayContent(content ?? "%PDF-1.4 scanned page"u8.ToArray()), "file", "scan.pdf" },
+        };
+        var response = await client.PostAsync($"/api/dossiers/{id}/documents", form);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     protected async Task<JsonElement> View(Guid id)

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using OneStop.Tests.Fixtures;
 
@@ -53,18 +52,9 @@ public abstract class OversightContext(LedgerApp app) : LedgerContext(app)
     /// <summary>Attach a digitised component (multipart, as the scanner does).</summary>
     protected async Task<int> Digitise(Guid id, int version, string componentId, string token)
     {
-        using var client = Host.Server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(version.ToString(System.Globalization.CultureInfo.InvariantCulture)), "version" },
-            { new StringContent(componentId), "componentId" },
-            { new ByteArrayContent("%PDF-1.4 scanned page"u8.ToArray()), "file", "scan.pdf" },
-        };
-        var response = await client.PostAsync($"/api/dossiers/{id}/documents", form);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Attaching {componentId} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("version").GetInt32();
+        var (status, body) = await Scan(id, version, componentId, token);
+        if (status != 200)
+            throw new InvalidOperationException($"Attaching {componentId} answered {status}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt32();
     }
 }
