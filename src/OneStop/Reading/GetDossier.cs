@@ -31,13 +31,15 @@ public static class GetDossierEndpoint
         HttpContext http,
         TimeProvider clock,
         WorkingCalendar calendar,
-        DateTimeOffset? asOf,
+        string? asOf,
         int? version)
     {
         Access.Demand(http, Access.AnyOfficer);
-        if (asOf is not null || version is not null)
-            return await DossierAsOf.AnswerAsync(session, id, InputRules.Instant(asOf, "asOf"), version, calendar,
-                http.RequestAborted);
+        // The same reading as the calendar's: an instant without an offset is Vietnam time.
+        var instant = string.IsNullOrWhiteSpace(asOf) ? (DateTimeOffset?)null
+            : CalendarQuery.Instant(asOf, "asOf", calendar.TimeZone);
+        if (instant is not null || version is not null)
+            return await DossierAsOf.AnswerAsync(session, id, instant, version, calendar, http.RequestAborted);
         var view = await session.LoadAsync<DossierView>(id, http.RequestAborted)
             ?? throw new NotFound($"No dossier has the id {id}.");
         return Answer(view, clock.GetUtcNow(), calendar);

@@ -26,6 +26,19 @@ public sealed class when_a_dossier_is_read_as_it_was(LedgerApp app) : OversightC
     }
 
     [Fact]
+    public async Task an_instant_without_an_offset_is_vietnam_time_as_in_the_calendar()
+    {
+        var (id, version) = await a_received_dossier();
+        At(Hanoi(2026, 3, 3, 10));
+        await Ok(id, "handovers", new { version, step = 1, unit = HandlingUnit }, Reception);
+
+        var local = await GetJson($"/api/dossiers/{id}?asOf=2026-03-03T09:00:00", Reception);
+
+        local.GetProperty("status").GetString().ShouldBe("received", "09:00 in Hanoi is before the 10:00 hand-over");
+        local.GetProperty("readAt").GetDateTimeOffset().ShouldBe(Hanoi(2026, 3, 3, 9));
+    }
+
+    [Fact]
     public async Task at_a_version_it_shows_the_dossier_after_that_event()
     {
         var (id, _) = await a_dossier_in_processing();
