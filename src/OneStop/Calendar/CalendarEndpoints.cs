@@ -63,7 +63,7 @@ internal static class CalendarQuery
         var cleaned = text?.Replace(' ', '+');
         if (cleaned is { Length: <= 40 }
             && DateTime.TryParse(cleaned, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
-            && parsed.Year is >= 1900 and <= 2200)
+            && parsed.Year is >= InputRules.FirstYear and <= InputRules.LastYear)
         {
             if (parsed.Kind == DateTimeKind.Unspecified)
                 return new DateTimeOffset(parsed, zone.GetUtcOffset(parsed));
@@ -77,7 +77,7 @@ internal static class CalendarQuery
 
     public static DateOnly Date(string? text, string field) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-        && date.Year is >= 1900 and <= 2200
+        && date.Year is >= InputRules.FirstYear and <= InputRules.LastYear
             ? date
             : throw InvalidInput.Field(field, "Give a date as yyyy-MM-dd.");
 }

@@ -118,6 +118,7 @@ public static class LedgerSetup
         json.MaxDepth = 16;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new SafeStringConverter());
+        json.Converters.Add(new BoundedInstantConverter());
     }
 
     public static void UseWebEdge(this WebApplication app)

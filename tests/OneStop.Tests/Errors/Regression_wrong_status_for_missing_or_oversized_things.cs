@@ -6,8 +6,9 @@ namespace OneStop.Tests.Errors;
 
 /// <summary>
 /// Answers that named the wrong kind of failure: a version past the dossier's last answered with today's
-/// state, a consultation that never existed was a rule conflict (409) rather than unknown (404), a scan over the
-/// file limit was "invalid" (400) rather than too large (413), and a wrong method was labelled a server error.
+/// state, an apology dated in year 9999 overflowed the calendar into a 500, a consultation that never existed
+/// was a rule conflict (409) rather than unknown (404), a scan over the file limit was "invalid" (400) rather
+/// than too large (413), and a wrong method was labelled a server error.
 /// </summary>
 public sealed class Regression_wrong_status_for_missing_or_oversized_things(LedgerApp app) : LedgerContext(app)
 {
@@ -45,6 +46,18 @@ public sealed class Regression_wrong_status_for_missing_or_oversized_things(Ledg
         var (status, _) = await Scan(id, version, "C01", Reception, new byte[(20 * 1024 * 1024) + 1]);
 
         status.ShouldBe(413);
+        (await EventCount(id)).ShouldBe(version);
+    }
+
+    [Fact]
+    public async Task an_instant_in_a_body_beyond_the_calendars_years_is_bad_input_not_a_server_error()
+    {
+        var (id, version) = await a_dossier_in_processing();
+
+        var (status, _) = await Command(id, "delays",
+            new { version, reason = "Chờ", newAppointment = "9999-12-31T23:59:59+00:00" }, Handler);
+
+        status.ShouldBe(400);
         (await EventCount(id)).ShouldBe(version);
     }
 
