@@ -77,6 +77,9 @@ public sealed class when_the_portal_fails_then_accepts : IAsyncLifetime
         record.GetProperty("submittedAt").GetString().ShouldBe("20260302090000", "09:00 in Hanoi, not UTC");
         record.GetProperty("components").GetArrayLength().ShouldBeGreaterThan(0);
         record.ToString().ShouldNotContain("Nguyễn", Case.Insensitive, "no personal data goes to the portal");
+        // The portal holds the record before the service has written down its acknowledgement.
+        await IntegrationHost.Eventually(async () => await SyncOf(id) is not null,
+            "the acknowledgement was never recorded");
         (await SyncOf(id))!.Code.ShouldBe(code);
     }
 
