@@ -18,9 +18,9 @@ public sealed class Loader(string connectionString, int templates)
         ["mt_doc_dossierview", "mt_doc_dossiertimeline", "mt_doc_dossierfacts"];
 
     /// <summary>Gives every template a receipt secret (all the same one), as submission does.</summary>
-    public async Task<string> AddReceiptSecretsAsync()
+    public async Task<string> AddReceiptSecretsAsync(ReceiptSecretKey secrets)
     {
-        var (stored, secret) = ReceiptSecret.NewFor(Guid.Empty);
+        var (stored, secret) = secrets.NewFor(Guid.Empty);
         await ExecuteAsync($"""
             insert into {Schema}.mt_doc_receiptsecret (id, data, mt_dotnet_type)
             select v.data->>'code', jsonb_build_object('id', v.data->>'code', 'dossierId', v.id, 'hash', @hash),

@@ -9,6 +9,7 @@ using Npgsql;
 using OneStop.Auth;
 using OneStop.Bench.Commands;
 using OneStop.Hosting;
+using OneStop.Tracking;
 
 namespace OneStop.Bench.Reads;
 
@@ -54,7 +55,8 @@ public static class ReadBenchmark
         await using (var first = (await ServiceProcess.StartAsync(ledger, folder, key, port, settings)).Service)
         {
             await WaitForFactsAsync(ledger, options.Templates);
-            secret = await loader.AddReceiptSecretsAsync();
+            // The service made the receipt secrets' key in its data folder on this first start.
+            secret = await loader.AddReceiptSecretsAsync(ReceiptSecretKey.From(configuration, folder));
         }
 
         var templateCodes = await ScalarsAsync(ledger, "select data->>'code' from onestop.mt_doc_dossierview");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using OneStop.Auth;
 using OneStop.Hosting;
 
@@ -12,8 +13,9 @@ namespace OneStop.Chaos;
 /// </summary>
 public sealed class ChaosLedger : IAsyncDisposable
 {
+    private readonly string trackingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
     private readonly string key =
-        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
     private readonly string ledgerKey = LedgerKey();
     private readonly bool keepFolder;
 
@@ -77,6 +79,7 @@ public sealed class ChaosLedger : IAsyncDisposable
         // Every node signs tokens and checkpoints with the same keys, as a Balanced deployment must.
         yield return ("OneStop__Jwt__SigningKey", key);
         yield return ("OneStop__Ledger__SigningKey", ledgerKey);
+        yield return ("OneStop__Tracking__SecretKey", trackingKey);
         yield return ("OneStop__Cluster__Mode", clusterMode);
         yield return ("OneStop__Cluster__Node", node);
         yield return ("OneStop__Portal__Url", Portal.StatusUrl.ToString());

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
+using OneStop.Hosting;
 
 namespace OneStop.Auth;
 
@@ -21,28 +23,8 @@ public sealed class SigningKey
         if (!string.IsNullOrWhiteSpace(configured))
             return new SigningKey(Convert.FromBase64String(configured));
 
-        Directory.CreateDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, "jwt-signing.key");
-        if (!File.Exists(path))
-            WriteNewKey(path);
-        return new SigningKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
-    }
-
-    private static void WriteNewKey(string path)
-    {
-        var temporary = path + ".tmp";
-        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(64);
-        File.WriteAllText(temporary, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        // Two processes starting at once must end up with one key: the first rename wins.
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-        }
+        var stored = KeyFile.ReadOrCreate(dataDirectory, "jwt-signing.key",
+            () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
+        return new SigningKey(Convert.FromBase64String(stored.Trim()));
     }
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events.Daemon;
 using Marten;
+using OneStop.Tracking;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -40,7 +41,7 @@ public sealed record ClusterSettings(ClusterMode Mode, TimeSpan StaleNodeTimeout
     {
         if (Mode != ClusterMode.Balanced)
             return;
-        string[] keys = ["OneStop:Jwt:SigningKey", "OneStop:Ledger:SigningKey"];
+        string[] keys = ["OneStop:Jwt:SigningKey", "OneStop:Ledger:SigningKey", ReceiptSecretKey.ConfigurationKey];
         var missing = keys.Where(k => string.IsNullOrWhiteSpace(configuration[k])).ToList();
         if (missing.Count == 0)
             return;

@@ -3,6 +3,7 @@ using OneStop.Auth;
 using OneStop.Calendar;
 using OneStop.Catalogue;
 using OneStop.Problems;
+using OneStop.Tracking;
 
 namespace OneStop.Dossiers;
 
@@ -18,11 +19,14 @@ public sealed class DossierCommandRunner(
     WorkingCalendar calendar,
     ProcedureCatalogue catalogue,
     AgencySettings agency,
+    ReceiptSecretKey receiptSecrets,
     IEnumerable<ICommitHook> hooks)
 {
     private readonly ICommitHook[] hooks = [.. hooks];
 
     public AgencySettings Agency => agency;
+
+    public ReceiptSecretKey ReceiptSecrets => receiptSecrets;
 
     /// <summary>The origin of an HTTP command: the token's officer unless another actor is given.</summary>
     public CommandOrigin OriginOf(HttpContext http, Actor? actor = null, string channel = "officer-desk")

@@ -71,6 +71,7 @@ public static class LedgerSetup
         var signingKey = SigningKey.From(builder.Configuration, dataDirectory);
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton(ReceiptSecretKey.From(builder.Configuration, dataDirectory));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OneStop.Hosting;
 
 namespace OneStop.Integrity;
 
@@ -28,11 +29,7 @@ public sealed class LedgerSigningKey : IDisposable
         if (!string.IsNullOrWhiteSpace(configured))
             return Import(configured);
 
-        Directory.CreateDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, FileName);
-        if (!File.Exists(path))
-            WriteNewKey(path);
-        return Import(File.ReadAllText(path));
+        return Import(KeyFile.ReadOrCreate(dataDirectory, FileName, NewKeyPem));
     }
 
     /// <summary>A public key alone, for checking signatures.</summary>
@@ -54,21 +51,9 @@ public sealed class LedgerSigningKey : IDisposable
         return new LedgerSigningKey(key);
     }
 
-    private static void WriteNewKey(string path)
+    private static string NewKeyPem()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, key.ExportPkcs8PrivateKeyPem());
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        // Two processes starting at once must end up with one key: the first rename wins.
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-        }
+        return key.ExportPkcs8PrivateKeyPem();
     }
 }

@@ -6,7 +6,6 @@ using OneStop.Calendar;
 using OneStop.Catalogue;
 using OneStop.Dossiers;
 using OneStop.Problems;
-using OneStop.Tracking;
 using Wolverine.Http;
 
 namespace OneStop.Submitting;
@@ -53,8 +52,7 @@ public static class SubmitDossierEndpoint
 
         var id = Guid.CreateVersion7();
         var applicant = ApplicantRecord.From(command.Applicant);
-        // The slow secret hash comes before the day's counter is locked, so submissions do not queue behind it.
-        var (secret, lookupSecret) = ReceiptSecret.NewFor(id);
+        var (secret, lookupSecret) = runner.ReceiptSecrets.NewFor(id);
         var localDay = context.Calendar.LocalDate(context.Now);
         var code = await DossierCodes.NextAsync(session, runner.Agency.Code, localDay, ct);
         secret.Id = code;

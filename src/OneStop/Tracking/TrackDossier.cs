@@ -64,8 +64,8 @@ public static class TrackDossierEndpoint
 
     /// <summary>
     /// The receipt a code and secret open, for every citizen endpoint and page: throttled per client and per
-    /// code first, then one PBKDF2 whether the code exists or not, so an unknown code and a wrong secret get
-    /// the same answer in about the same time.
+    /// code first, then one keyed hash whether the code exists or not, so an unknown code and a wrong secret get
+    /// the same answer in the same time.
     /// </summary>
     public static async Task<ReceiptSecret> OpenAsync(TrackDossier? command, IQuerySession session, HttpContext http)
     {
@@ -73,8 +73,8 @@ public static class TrackDossierEndpoint
         // Resolved here rather than injected so the web pages, which call Post directly, are throttled too.
         http.RequestServices.GetRequiredService<TrackingThrottle>().Admit(http, valid.Code);
         var stored = await session.LoadAsync<ReceiptSecret>(valid.Code.Trim(), http.RequestAborted);
-        var matches = ReceiptSecret.Verify(stored?.Hash ?? ReceiptSecret.DummyHash, valid.Secret);
-        if (stored is null || !matches)
+        var secrets = http.RequestServices.GetRequiredService<ReceiptSecretKey>();
+        if (!secrets.Verify(stored?.Hash, valid.Secret) || stored is null)
             throw new NotFound(Mismatch);
         return stored;
     }

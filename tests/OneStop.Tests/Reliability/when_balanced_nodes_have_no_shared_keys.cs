@@ -20,6 +20,7 @@ public sealed class when_balanced_nodes_have_no_shared_keys
             () => ClusterSettings.From(configuration).DemandSharedKeys(configuration));
 
         refusal.Message.ShouldContain("OneStop__Ledger__SigningKey");
+        refusal.Message.ShouldContain("OneStop__Tracking__SecretKey");
         refusal.Message.ShouldNotContain("OneStop__Jwt__SigningKey");
     }
 

@@ -74,18 +74,6 @@ public sealed class when_tracking_is_throttled(LedgerApp app) : SecurityContext(
     }
 
     [Fact]
-    public void an_unknown_code_costs_the_same_slow_hash_as_a_wrong_secret()
-    {
-        var (stored, _) = ReceiptSecret.NewFor(Guid.CreateVersion7());
-
-        var iterations = Iterations(stored.Hash);
-
-        iterations.ShouldBeGreaterThanOrEqualTo(100_000);
-        Iterations(ReceiptSecret.DummyHash).ShouldBe(iterations);
-        stored.Hash.ShouldStartWith("pbkdf2-sha256$");
-    }
-
-    [Fact]
     public void an_ipv6_subscriber_counts_as_one_client_per_64_bit_prefix()
     {
         string ClientOf(string address) => TrackingThrottle.ClientOf(new DefaultHttpContext
@@ -99,6 +87,4 @@ public sealed class when_tracking_is_throttled(LedgerApp app) : SecurityContext(
     }
 
     private static string Code(int sequence) => $"000.00.00.G06-260302-{sequence:D4}";
-
-    private static int Iterations(string hash) => int.Parse(hash.Split('$')[1], CultureInfo.InvariantCulture);
 }
