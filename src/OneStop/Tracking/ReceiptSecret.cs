@@ -102,7 +102,8 @@ public sealed class ReceiptSecretKey
         };
     }
 
-    private byte[] Mac(byte[] salt, string secret) => HMACSHA256.HashData(key, salt.Concat(Canonical(secret)).ToArray());
+    private byte[] Mac(byte[] salt, string secret) =>
+        HMACSHA256.HashData(key, salt.Concat(Canonical(secret)).ToArray());
 
     /// <summary>People retype secrets: ignore case, spaces and dashes.</summary>
     private static byte[] Canonical(string secret) =>
