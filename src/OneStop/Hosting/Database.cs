@@ -13,8 +13,8 @@ public static class Database
         var configured = builder.Configuration.GetConnectionString(ConnectionName);
         if (!string.IsNullOrWhiteSpace(configured))
             return configured;
-        // Issuing a token needs no database; do not start one for it.
-        if (args is ["token", ..])
+        // Issuing a token or writing the generated code needs no database; do not start one for it.
+        if (args is ["token", ..] or ["codegen", ..])
             return "Host=127.0.0.1;Database=unused";
 
         var postgres = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.ForService(builder.Configuration));

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using JasperFx;
+using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -11,6 +13,7 @@ using OneStop.Catalogue;
 using OneStop.Clustering;
 using OneStop.Digitising;
 using OneStop.Dossiers;
+using OneStop.Overseeing;
 using OneStop.Problems;
 using OneStop.Projections;
 using OneStop.Reading;
@@ -53,6 +56,15 @@ public static class LedgerSetup
         builder.Services.ConfigureMarten((services, options) =>
             options.Logger(new ParameterFreeMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>())));
 
+        // Production runs the handler and storage code generated ahead of time (Internal/Generated, rewritten by
+        // `codegen write`; .ci/run fails when it is stale) and refuses to start if a type is missing; development
+        // and the tests generate it at run time.
+        builder.Services.CritterStackDefaults(defaults =>
+        {
+            defaults.Production.GeneratedCodeMode = TypeLoadMode.Static;
+            defaults.Production.AssertAllPreGeneratedTypesExist = true;
+            defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+        });
         builder.Host.UseWolverine(options =>
         {
             options.UseRuntimeCompilation();
@@ -64,6 +76,7 @@ public static class LedgerSetup
         builder.Services.AddSingleton(_ => ProcedureCatalogue.Load());
         builder.Services.AddSingleton(AgencySettings.From(builder.Configuration));
         builder.Services.AddSingleton<DossierCommandRunner>();
+        builder.Services.AddSingleton<FactsCache>();
     }
 
     public static void AddWebEdge(this WebApplicationBuilder builder, string dataDirectory)

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using OneStop.Auth;
 using OneStop.Calendar;
@@ -22,7 +21,7 @@ public static class GetComplianceEndpoint
     [WolverineGet("/api/compliance")]
     [Authorize(Policy = Access.Compliance)]
     public static async Task<ComplianceReport> Get(
-        IQuerySession session,
+        FactsCache facts,
         HttpContext http,
         TimeProvider clock,
         WorkingCalendar calendar,
@@ -39,7 +38,7 @@ public static class GetComplianceEndpoint
         var last = to ?? today;
         var period = ReportingPeriod.Days(calendar, first, last);
 
-        var dossiers = await ComplianceTally.FactsInAsync(session, period, http.RequestAborted);
+        var dossiers = await facts.InAsync(period, http.RequestAborted);
         var chosen = dossiers.Where(f => Matches(f.HandlingUnit, unit) && Matches(f.ProcedureCode, procedure)
             && Matches(OfficerOf(f), officer)).ToList();
 

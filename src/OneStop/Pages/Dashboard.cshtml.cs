@@ -13,7 +13,7 @@ namespace OneStop.Pages;
 /// grouped by unit, procedure and month for charts. Both on-time views come from that one tally.
 /// </summary>
 public sealed class DashboardModel(
-    IQuerySession session,
+    FactsCache cache,
     TimeProvider clock,
     WorkingCalendar calendar,
     ProcedureCatalogue catalogue,
@@ -39,7 +39,7 @@ public sealed class DashboardModel(
         To ??= today;
         From ??= new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
         var period = ReportingPeriod.Days(calendar, From.Value, To.Value);
-        var facts = await ComplianceTally.FactsInAsync(session, period, HttpContext.RequestAborted);
+        var facts = await cache.InAsync(period, HttpContext.RequestAborted);
         var months = period.Months(calendar).ToList();
 
         Total = ComplianceTally.Count(facts, period, now, calendar);

@@ -10,7 +10,7 @@ namespace OneStop.Pages;
 
 /// <summary>The public transparency report, built by the same code as <c>GET /api/reports/transparency</c>.</summary>
 public sealed class ReportsModel(
-    IQuerySession session,
+    FactsCache cache,
     TimeProvider clock,
     WorkingCalendar calendar,
     ProcedureCatalogue catalogue,
@@ -38,7 +38,7 @@ public sealed class ReportsModel(
         for (var back = TrendMonths - 1; back >= 0; back--)
         {
             var month = ReportingPeriod.Month(calendar, first.AddMonths(-back));
-            var facts = await ComplianceTally.FactsInAsync(session, month, HttpContext.RequestAborted);
+            var facts = await cache.InAsync(month, HttpContext.RequestAborted);
             trend.Add(GetTransparencyReportEndpoint.Build(facts, month, now, calendar));
         }
 

@@ -1,4 +1,3 @@
-using Marten;
 using OneStop.Calendar;
 using OneStop.Exporting;
 using OneStop.Overseeing;
@@ -20,7 +19,7 @@ public static class GetTransparencyReportEndpoint
     /// <summary>Public: no token, and only counts per procedure, so no personal data can leave.</summary>
     [WolverineGet("/api/reports/transparency")]
     public static async Task<IResult> Get(
-        IQuerySession session,
+        FactsCache facts,
         HttpContext http,
         TimeProvider clock,
         WorkingCalendar calendar,
@@ -31,7 +30,7 @@ public static class GetTransparencyReportEndpoint
             ? ReportingPeriod.Month(calendar, FirstOfMonth(calendar.LocalDate(now)))
             : ReportingPeriod.ParseMonth(calendar, month.Trim());
 
-        var report = Build(await ComplianceTally.FactsInAsync(session, period, http.RequestAborted), period, now,
+        var report = Build(await facts.InAsync(period, http.RequestAborted), period, now,
             calendar);
 
         return CsvExport.IsWanted(http)

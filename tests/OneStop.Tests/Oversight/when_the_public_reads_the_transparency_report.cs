@@ -30,6 +30,20 @@ public sealed class when_the_public_reads_the_transparency_report(LedgerApp app)
     }
 
     [Fact]
+    public async Task a_report_read_again_counts_what_happened_since()
+    {
+        await a_received_dossier();
+        (await GetJson("/api/reports/transparency?month=2026-03")).GetProperty("agency").GetProperty("received")
+            .GetInt32().ShouldBe(1);
+
+        await a_received_dossier();
+        var again = await GetJson("/api/reports/transparency?month=2026-03");
+
+        again.GetProperty("agency").GetProperty("received").GetInt32().ShouldBe(2,
+            "the facts loaded for the first answer are shared only until the facts projection moves");
+    }
+
+    [Fact]
     public async Task its_csv_opens_with_vietnamese_intact_and_quoted_fields()
     {
         await a_received_dossier();
