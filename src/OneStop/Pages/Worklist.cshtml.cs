@@ -24,9 +24,18 @@ public sealed class WorklistModel(
     public Task<IActionResult> OnGetAsync() => Attempt(async () =>
     {
         Answer = await GetWorklistEndpoint.Get(session, HttpContext, clock, calendar, agency, Clean(Unit, "unit"), null,
-            Clean(Timeliness, "timeliness"));
+            Clean(Timeliness, "timeliness"), Shown);
         return Page();
     });
 
-    public int Count(Timeliness timeliness) => Answer?.Items.Count(i => i.Timeliness == timeliness) ?? 0;
+    /// <summary>The page lists the most urgent dossiers; the tiles and the heading count them all.</summary>
+    public const int Shown = 500;
+
+    public int Count(Timeliness timeliness) => Answer?.Counts is not { } counts ? 0 : timeliness switch
+    {
+        Calendar.Timeliness.Overdue => counts.Overdue,
+        Calendar.Timeliness.DueSoon => counts.DueSoon,
+        Calendar.Timeliness.OnTrack => counts.OnTrack,
+        _ => 0,
+    };
 }

@@ -32,15 +32,42 @@ public sealed record WorklistItem(
     double? RemainingWorkingDays,
     IReadOnlyList<AlertView> Alerts);
 
-/// <summary>Overdue first, then due soon, then on track; the most urgent appointment first within each.</summary>
+/// <summary>
+/// Overdue first, then due soon, then on track; the most urgent appointment first within each. With a limit,
+/// the first items only; the total and the counts always cover every dossier that matched.
+/// </summary>
 public sealed record WorklistAnswer(
     DateTimeOffset AsOf,
     string? Unit,
     string? Officer,
+    int Total,
+    WorklistCounts Counts,
     IReadOnlyList<WorklistItem> Items);
+
+public sealed record WorklistCounts(int Overdue, int DueSoon, int OnTrack);
+
+/// <summary>The part of a dossier view the worklist reads: the database sends only these fields.</summary>
+public sealed class WorklistRow
+{
+    public Guid Id { get; set; }
+    public string Code { get; set; } = "";
+    public int Version { get; set; }
+    public string ProcedureCode { get; set; } = "";
+    public DossierStatus Status { get; set; }
+    public string HoldingUnit { get; set; } = "";
+    public string? HoldingOfficer { get; set; }
+    public int CurrentStep { get; set; }
+    public string? StepName { get; set; }
+    public DateTimeOffset? StepDeadline { get; set; }
+    public DateTimeOffset? Appointment { get; set; }
+    public DateTimeOffset? ReceptionDeadline { get; set; }
+    public List<AlertView> Alerts { get; set; } = [];
+}
 
 public static class GetWorklistEndpoint
 {
+    public const int MaxLimit = 1000;
+
     [WolverineGet("/api/worklist")]
     [Authorize(Policy = Access.Worklist)]
     public static async Task<WorklistAnswer> Get(
@@ -51,8 +78,11 @@ public static class GetWorklistEndpoint
         AgencySettings agency,
         string? unit,
         string? officer,
-        string? timeliness)
+        string? timeliness,
+        int? limit)
     {
+        if (limit is < 1 or > MaxLimit)
+            throw InvalidInput.Field("limit", $"Give a limit from 1 to {MaxLimit}, or none for every dossier.");
         var actor = Access.Demand(http, Access.Worklist);
         Timeliness? wanted = null;
         if (!string.IsNullOrWhiteSpace(timeliness))
@@ -77,17 +107,35 @@ public static class GetWorklistEndpoint
                     && v.Status != DossierStatus.Submitted);
         if (!string.IsNullOrWhiteSpace(forOfficer))
             query = query.Where(v => v.HoldingOfficer == forOfficer);
-        var views = await query.ToListAsync(http.RequestAborted);
+        var rows = await query.Select(v => new WorklistRow
+        {
+            Id = v.Id,
+            Code = v.Code,
+            Version = v.Version,
+            ProcedureCode = v.ProcedureCode,
+            Status = v.Status,
+            HoldingUnit = v.HoldingUnit,
+            HoldingOfficer = v.HoldingOfficer,
+            CurrentStep = v.CurrentStep,
+            StepName = v.StepName,
+            StepDeadline = v.StepDeadline,
+            Appointment = v.Appointment,
+            ReceptionDeadline = v.ReceptionDeadline,
+            Alerts = v.Alerts,
+        }).ToListAsync(http.RequestAborted);
 
-        var items = views.Select(v => Item(v, now, calendar))
+        var items = rows.Select(v => Item(v, now, calendar))
             .Where(i => wanted is null || i.Timeliness == wanted)
             .OrderBy(i => Urgency(i.Timeliness))
             .ThenBy(i => i.DueAt ?? DateTimeOffset.MaxValue)
             .ToList();
-        return new WorklistAnswer(now, forUnit, forOfficer, items);
+        var counts = new WorklistCounts(items.Count(i => i.Timeliness == Timeliness.Overdue),
+            items.Count(i => i.Timeliness == Timeliness.DueSoon), items.Count(i => i.Timeliness == Timeliness.OnTrack));
+        return new WorklistAnswer(now, forUnit, forOfficer, items.Count, counts,
+            limit is { } first ? items.Take(first).ToList() : items);
     }
 
-    private static WorklistItem Item(DossierView v, DateTimeOffset now, WorkingCalendar calendar)
+    private static WorklistItem Item(WorklistRow v, DateTimeOffset now, WorkingCalendar calendar)
     {
         var (due, timeliness, remaining) = v.Status == DossierStatus.Submitted
             ? Judge(v.ReceptionDeadline, now, calendar)

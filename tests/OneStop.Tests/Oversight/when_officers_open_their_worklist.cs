@@ -27,6 +27,33 @@ public sealed class when_officers_open_their_worklist(LedgerApp app) : Oversight
     }
 
     [Fact]
+    public async Task a_limit_lists_the_most_urgent_and_still_counts_them_all()
+    {
+        var onTrack = await a_dossier_in_processing_received(Hanoi(2026, 3, 6, 9));
+        var overdue = await a_dossier_in_processing_received(Hanoi(2026, 3, 2, 9));
+        var dueSoon = await a_dossier_in_processing_received(Hanoi(2026, 3, 3, 9));
+        At(Hanoi(2026, 3, 11, 10));
+
+        var answer = await GetJson("/api/worklist?limit=2", Handler);
+
+        Ids(answer.GetProperty("items")).ShouldBe([overdue.Id, dueSoon.Id]);
+        answer.GetProperty("total").GetInt32().ShouldBe(3);
+        var counts = answer.GetProperty("counts");
+        (counts.GetProperty("overdue").GetInt32(), counts.GetProperty("dueSoon").GetInt32(),
+            counts.GetProperty("onTrack").GetInt32()).ShouldBe((1, 1, 1));
+        Ids((await GetJson("/api/worklist", Handler)).GetProperty("items")).ShouldContain(onTrack.Id);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    [InlineData("many")]
+    public async Task a_limit_outside_1_to_1000_is_refused(string limit)
+    {
+        await GetJson($"/api/worklist?limit={limit}", Handler, status: 400);
+    }
+
+    [Fact]
     public async Task it_filters_by_officer_and_timeliness()
     {
         var overdue = await a_dossier_in_processing_received(Hanoi(2026, 3, 2, 9), officer: "hd-05");
