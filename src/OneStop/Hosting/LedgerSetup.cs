@@ -116,6 +116,7 @@ public static class LedgerSetup
         builder.Services.AddHealthChecks()
             .AddCheck<LedgerHealth>("ledger-database")
             .AddCheck<ProjectionHealth>("projections");
+        builder.AddReadLimits();
         builder.Services.AddWolverineHttp();
     }
 
@@ -143,6 +144,7 @@ public static class LedgerSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestTextRules();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs",
             options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -41,9 +41,22 @@ namespace Internal.Generated.WolverineHandlers
             var unit = httpContext.Request.Query["unit"];
             var officer = httpContext.Request.Query["officer"];
             var timeliness = httpContext.Request.Query["timeliness"];
+            string limit_rawValue = httpContext.Request.Query["limit"];
+            System.Nullable<int> limit = default;
+
+            if (limit_rawValue != null && int.TryParse(limit_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var limit_parsed))
+            {
+                limit = limit_parsed;
+            }
+            else if (!string.IsNullOrEmpty(limit_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "limit", limit_rawValue, "int").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var worklistAnswer_response = await OneStop.Worklist.GetWorklistEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext, _timeProvider, _workingCalendar, _agencySettings, unit, officer, timeliness).ConfigureAwait(false);
+            var worklistAnswer_response = await OneStop.Worklist.GetWorklistEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext, _timeProvider, _workingCalendar, _agencySettings, unit, officer, timeliness, limit).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, worklistAnswer_response, 404);

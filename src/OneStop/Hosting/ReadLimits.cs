@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using OneStop.Problems;
+
+namespace OneStop.Hosting;
+
+/// <summary>
+/// The reads that tally many dossiers (worklist, compliance, transparency, audit and their pages) run a few
+/// at a time, the rest wait in a bounded queue; beyond it the answer is 503 with Retry-After at once. A burst
+/// of reports then sheds load instead of piling up work and memory, and commands and tracking, which are not
+/// limited, keep their share of the processors. A caller that gives up leaves the queue.
+/// </summary>
+public static class ReadLimits
+{
+    public const string Policy = "heavy-reads";
+
+    private static readonly string[] HeavyPaths =
+        ["/api/worklist", "/api/compliance", "/api/reports/transparency", "/api/audit", "/worklist", "/dashboard",
+            "/reports", "/audit"];
+
+    public static void AddReadLimits(this WebApplicationBuilder builder)
+    {
+        var concurrent = builder.Configuration.GetValue("OneStop:Reads:Concurrent", 2 * Environment.ProcessorCount);
+        var queue = builder.Configuration.GetValue("OneStop:Reads:Queue", 200);
+        var limits = new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Math.Max(1, concurrent),
+            QueueLimit = Math.Max(0, queue),
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        };
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                IsHeavy(http.Request.Path)
+                    // The partitioned limiter owns it: it disposes an idle one and makes it anew when needed.
+                    ? RateLimitPartition.GetConcurrencyLimiter(Policy, _ => limits)
+                    : RateLimitPartition.GetNoLimiter(""));
+            options.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                http.Response.Headers.RetryAfter = "1";
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(
+                    new ProblemDetailsContext
+                    {
+                        HttpContext = http,
+                        ProblemDetails = new ProblemDetails
+                        {
+                            Status = StatusCodes.Status503ServiceUnavailable,
+                            Type = ProblemTypes.Unavailable,
+                            Title = "Too many reports are being prepared; retry in a moment.",
+                            Detail = string.Create(CultureInfo.InvariantCulture,
+                                $"At most {concurrent} run at once and {queue} wait."),
+                        },
+                    });
+            };
+        });
+    }
+
+    public static bool IsHeavy(PathString path) =>
+        HeavyPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
+}
