@@ -80,8 +80,11 @@ public sealed partial class WorkingCalendar
         throw TooFar(end);
     }
 
-    /// <summary>The working time between two instants; zero when to is not after from.</summary>
-    public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
+    /// <summary>
+    /// The working time between two instants, counted period by period: the definition the faster
+    /// <see cref="WorkingTimeBetween"/> must always agree with, and what it uses beyond ten years.
+    /// </summary>
+    public TimeSpan WorkingTimeCountedPeriodByPeriod(DateTimeOffset from, DateTimeOffset to)
     {
         var total = TimeSpan.Zero;
         if (to <= from)

@@ -176,3 +176,32 @@ public class when_subtracting_working_time
             .ShouldBe(Local.At("2026-03-06 16:30"));
     }
 }
+
+/// <summary>
+/// Working time between two instants comes from running totals per day; it must equal the period-by-period
+/// count for any two instants: inside and outside office hours, across holidays, years and announced or
+/// provisional calendars, and in a time zone that changes its clocks.
+/// </summary>
+public class when_working_time_is_read_from_running_totals
+{
+    [Theory]
+    [InlineData("SE Asia Standard Time", "Asia/Ho_Chi_Minh")]
+    [InlineData("Romance Standard Time", "Europe/Paris")]
+    public void it_equals_the_period_by_period_count(string windowsZone, string ianaZone)
+    {
+        var zone = OperatingSystem.IsWindows() ? windowsZone : ianaZone;
+        var calendar = new WorkingCalendar(CalendarDefinition.Vietnam() with { TimeZoneId = zone });
+        var random = new Random(2026);
+        var origin = new DateTimeOffset(2024, 12, 20, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 3000; i++)
+        {
+            // Whole quarter hours hit opening and closing times exactly; some spans are short, some years long.
+            var from = origin.AddMinutes(15 * random.Next(0, 4 * 24 * 365 * 3));
+            var span = TimeSpan.FromMinutes(15 * (i % 3 == 0 ? random.Next(0, 200) : random.Next(0, 4 * 24 * 800)));
+            var to = i % 7 == 0 ? from - span : from + span;
+
+            calendar.WorkingTimeBetween(from, to)
+                .ShouldBe(calendar.WorkingTimeCountedPeriodByPeriod(from, to), $"{from:O} to {to:O}");
+        }
+    }
+}
