@@ -122,7 +122,7 @@ public static class ReadBenchmark
                     Content = JsonContent.Create(new { code = wanted, secret }),
                 };
             }),
-            new("GET /api/worklist", 0.2, 100, 0.95, () => Get("/api/worklist", head)),
+            new("GET /api/worklist?limit=500", 0.2, 100, 0.95, () => Get("/api/worklist?limit=500", head)),
             new("GET /api/compliance", 0.15, 100, 0.95, () => Get("/api/compliance", supervisor)),
             new("GET /api/reports/transparency", 0.15, 100, 0.95, () => Get("/api/reports/transparency", null)),
         ];

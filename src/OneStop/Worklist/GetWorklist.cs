@@ -46,24 +46,6 @@ public sealed record WorklistAnswer(
 
 public sealed record WorklistCounts(int Overdue, int DueSoon, int OnTrack);
 
-/// <summary>The part of a dossier view the worklist reads: the database sends only these fields.</summary>
-public sealed class WorklistRow
-{
-    public Guid Id { get; set; }
-    public string Code { get; set; } = "";
-    public int Version { get; set; }
-    public string ProcedureCode { get; set; } = "";
-    public DossierStatus Status { get; set; }
-    public string HoldingUnit { get; set; } = "";
-    public string? HoldingOfficer { get; set; }
-    public int CurrentStep { get; set; }
-    public string? StepName { get; set; }
-    public DateTimeOffset? StepDeadline { get; set; }
-    public DateTimeOffset? Appointment { get; set; }
-    public DateTimeOffset? ReceptionDeadline { get; set; }
-    public List<AlertView> Alerts { get; set; } = [];
-}
-
 public static class GetWorklistEndpoint
 {
     public const int MaxLimit = 1000;
@@ -107,22 +89,9 @@ public static class GetWorklistEndpoint
                     && v.Status != DossierStatus.Submitted);
         if (!string.IsNullOrWhiteSpace(forOfficer))
             query = query.Where(v => v.HoldingOfficer == forOfficer);
-        var rows = await query.Select(v => new WorklistRow
-        {
-            Id = v.Id,
-            Code = v.Code,
-            Version = v.Version,
-            ProcedureCode = v.ProcedureCode,
-            Status = v.Status,
-            HoldingUnit = v.HoldingUnit,
-            HoldingOfficer = v.HoldingOfficer,
-            CurrentStep = v.CurrentStep,
-            StepName = v.StepName,
-            StepDeadline = v.StepDeadline,
-            Appointment = v.Appointment,
-            ReceptionDeadline = v.ReceptionDeadline,
-            Alerts = v.Alerts,
-        }).ToListAsync(http.RequestAborted);
+        // Whole documents: PostgreSQL reads a document's JSON once, but decompresses it again for every field
+        // picked out of it (13 fields made the query 70 times slower at 5,500 dossiers).
+        var rows = await query.ToListAsync(http.RequestAborted);
 
         var items = rows.Select(v => Item(v, now, calendar))
             .Where(i => wanted is null || i.Timeliness == wanted)
@@ -135,7 +104,7 @@ public static class GetWorklistEndpoint
             limit is { } first ? items.Take(first).ToList() : items);
     }
 
-    private static WorklistItem Item(WorklistRow v, DateTimeOffset now, WorkingCalendar calendar)
+    private static WorklistItem Item(DossierView v, DateTimeOffset now, WorkingCalendar calendar)
     {
         var (due, timeliness, remaining) = v.Status == DossierStatus.Submitted
             ? Judge(v.ReceptionDeadline, now, calendar)
