@@ -4,9 +4,12 @@ namespace OneStop.Calendar;
 
 public sealed partial class WorkingCalendar
 {
-    // Per year: the working time from the year's first local midnight to the start of each day, and the
-    // year's total last. Built once per year on first use, from the same periods the day-by-day count walks.
-    readonly ConcurrentDictionary<int, long[]> yearTotals = new();
+    // Per year: the working time from the year's first local midnight to the start of each day (the year's
+    // total last), and each day's office periods as instants. Built once per year on first use, from the same
+    // periods the day-by-day count walks.
+    readonly ConcurrentDictionary<int, YearTotals> yearTotals = new();
+
+    sealed record YearTotals(long[] Before, (DateTimeOffset Open, DateTimeOffset Close)[][] Periods);
 
     /// <summary>
     /// The working time between two instants; zero when to is not after from. Read from running totals per
@@ -24,7 +27,7 @@ public sealed partial class WorkingCalendar
         var (toYear, beforeTo) = SinceYearStart(to);
         var total = beforeTo - beforeFrom;
         for (var year = fromYear; year < toYear; year++)
-            total += TotalsOf(year)[^1];
+            total += TotalsOf(year).Before[^1];
         return TimeSpan.FromTicks(total);
     }
 
@@ -32,30 +35,28 @@ public sealed partial class WorkingCalendar
     (int Year, long Ticks) SinceYearStart(DateTimeOffset instant)
     {
         var date = LocalDate(instant);
-        var ticks = TotalsOf(date.Year)[date.DayOfYear - 1];
-        if (!IsWorkingDay(date))
-            return (date.Year, ticks);
-        foreach (var period in OfficeHours)
+        var year = TotalsOf(date.Year);
+        var ticks = year.Before[date.DayOfYear - 1];
+        foreach (var (open, close) in year.Periods[date.DayOfYear - 1])
         {
-            var (open, close) = (At(date, period.From), At(date, period.To));
             if (instant > open)
                 ticks += ((instant < close ? instant : close) - open).Ticks;
         }
         return (date.Year, ticks);
     }
 
-    long[] TotalsOf(int year) => yearTotals.GetOrAdd(year, y =>
+    YearTotals TotalsOf(int year) => yearTotals.GetOrAdd(year, y =>
     {
         var first = new DateOnly(y, 1, 1);
         var days = DateTime.IsLeapYear(y) ? 366 : 365;
-        var totals = new long[days + 1];
+        var before = new long[days + 1];
+        var periods = new (DateTimeOffset Open, DateTimeOffset Close)[days][];
         for (var day = 0; day < days; day++)
-            totals[day + 1] = totals[day] + WorkingTimeOn(first.AddDays(day)).Ticks;
-        return totals;
+        {
+            var date = first.AddDays(day);
+            periods[day] = IsWorkingDay(date) ? [.. OfficeHours.Select(p => (At(date, p.From), At(date, p.To)))] : [];
+            before[day + 1] = before[day] + periods[day].Sum(p => (p.Close - p.Open).Ticks);
+        }
+        return new YearTotals(before, periods);
     });
-
-    TimeSpan WorkingTimeOn(DateOnly date) =>
-        IsWorkingDay(date)
-            ? OfficeHours.Aggregate(TimeSpan.Zero, (sum, p) => sum + (At(date, p.To) - At(date, p.From)))
-            : TimeSpan.Zero;
 }

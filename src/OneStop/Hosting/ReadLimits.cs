@@ -22,7 +22,8 @@ public static class ReadLimits
     public static void AddReadLimits(this WebApplicationBuilder builder)
     {
         var concurrent = builder.Configuration.GetValue("OneStop:Reads:Concurrent", 2 * Environment.ProcessorCount);
-        var queue = builder.Configuration.GetValue("OneStop:Reads:Queue", 200);
+        // A short queue: past a few seconds' worth of waiting, an immediate 503 serves the caller better.
+        var queue = builder.Configuration.GetValue("OneStop:Reads:Queue", 4 * concurrent);
         var limits = new ConcurrencyLimiterOptions
         {
             PermitLimit = Math.Max(1, concurrent),
