@@ -74,3 +74,15 @@ public sealed partial class DossierViewProjection
         view.Version = (int)e.Version;
     }
 }
+
+public sealed partial class DossierView
+{
+    /// <summary>
+    /// The deadline that binds an open dossier now: rule 4's reception deadline while it waits at the desk,
+    /// its appointment once received. Kept in a column of its own so the worklist orders and counts by it
+    /// without reading every document. In UTC, as PostgreSQL stores it; not part of the document's JSON.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? DueAt => (Status == DossierStatus.Submitted ? ReceptionDeadline : Appointment)
+        ?.ToUniversalTime();
+}

@@ -44,6 +44,47 @@ public sealed class when_officers_open_their_worklist(LedgerApp app) : Oversight
         Ids((await GetJson("/api/worklist", Handler)).GetProperty("items")).ShouldContain(onTrack.Id);
     }
 
+    [Fact]
+    public async Task dossier_views_stored_before_the_deadline_column_existed_get_it_at_start()
+    {
+        var old = await a_dossier_in_processing_received(Hanoi(2026, 3, 2, 9));
+        At(Hanoi(2026, 3, 11, 10));
+        await using (var session = Store.LightweightSession())
+        {
+            session.QueueSqlCommand("update onestop.mt_doc_dossierview set due_at = null");
+            await session.SaveChangesAsync();
+        }
+
+        await global::OneStop.Hosting.LedgerDatabase.PrepareAsync(Host.Services);
+
+        var answer = await GetJson("/api/worklist", Handler);
+        Ids(answer.GetProperty("items")).ShouldBe([old.Id]);
+        answer.GetProperty("counts").GetProperty("overdue").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task the_counts_agree_with_each_listed_dossiers_timeliness_at_every_hour()
+    {
+        // Appointments at every working hour of a week, then the worklist read at each hour around them:
+        // the database's counts (by the deadline column) must match the items' own judgement.
+        for (var day = 2; day <= 6; day++)
+            await a_dossier_in_processing_received(Hanoi(2026, 3, day, 9 + (day % 3)));
+        for (var hour = 0; hour < 24 * 14; hour += 5)
+        {
+            At(Hanoi(2026, 3, 9, 0).AddHours(hour));
+            var answer = await GetJson("/api/worklist", Handler);
+            var judged = answer.GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("timeliness").GetString()).ToList();
+            var counts = answer.GetProperty("counts");
+
+            (counts.GetProperty("overdue").GetInt32(), counts.GetProperty("dueSoon").GetInt32(),
+                    counts.GetProperty("onTrack").GetInt32())
+                .ShouldBe((judged.Count(t => t == "overdue"), judged.Count(t => t == "dueSoon"),
+                    judged.Count(t => t == "onTrack")), $"at {Hanoi(2026, 3, 9, 0).AddHours(hour):O}");
+            judged.ShouldBe([.. judged.OrderBy(t => t switch { "overdue" => 0, "dueSoon" => 1, _ => 2 })]);
+        }
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("1001")]
