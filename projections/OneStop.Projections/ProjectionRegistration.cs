@@ -31,14 +31,18 @@ public static class ProjectionRegistration
                 return;
             foreach (var member in new[]
                      {
-                         nameof(DossierView.Status), nameof(DossierView.ReceivedAt), nameof(DossierView.FinishedAt),
+                         nameof(DossierView.Status), nameof(DossierView.IsReceived), nameof(DossierView.IsOpen),
                          nameof(DossierView.HoldingUnit), nameof(DossierView.HoldingOfficer), nameof(DossierView.DueAt),
                      })
                 mapping.DuplicateField(member);
             mapping.AddIndex("holding_unit").Name = "mt_doc_dossierview_idx_holding_unit";
             var open = mapping.AddIndex("holding_unit");
             open.Name = "mt_doc_dossierview_idx_open_holding_unit";
-            open.Predicate = "finished_at is null";
+            open.Predicate = "is_open";
+            // Views stored before these columns existed have none; the start fills them (LedgerDatabase).
+            var unfilled = mapping.AddIndex("id");
+            unfilled.Name = "mt_doc_dossierview_idx_unfilled";
+            unfilled.Predicate = "is_open is null";
         });
         options.Schema.For<DossierView>().Index(x => x.Code);
         options.Schema.For<AuditEntry>()

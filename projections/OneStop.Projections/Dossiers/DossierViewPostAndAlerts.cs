@@ -85,4 +85,12 @@ public sealed partial class DossierView
     [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset? DueAt => (Status == DossierStatus.Submitted ? ReceptionDeadline : Appointment)
         ?.ToUniversalTime();
+
+    /// <summary>Not yet finished; a column of its own for the worklist (instants with offsets cannot be one).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsOpen => FinishedAt is null;
+
+    /// <summary>Received at the desk; a column of its own for the worklist.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsReceived => ReceivedAt is not null;
 }

@@ -15,23 +15,23 @@ public static class LedgerDatabase
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using var connection = await services.GetRequiredService<MerkleLog>().OpenAsync(ct);
         await LedgerSchema.InstallAsync(connection, LedgerSetup.Schema, ct);
-        await FillDueAtAsync(connection, ct);
+        await FillWorklistColumnsAsync(connection, ct);
     }
 
     /// <summary>
-    /// Dossier views written before the due column existed hold no value there: fill it for open dossiers from
-    /// the fields it is made of (a no-op once done; finished dossiers never appear on a worklist).
+    /// Dossier views written before the worklist's columns existed hold nothing there: fill them from the fields
+    /// they are made of. A partial index finds the unfilled ones, so this costs nothing once done.
     /// </summary>
-    private static async Task FillDueAtAsync(Npgsql.NpgsqlConnection connection, CancellationToken ct)
+    private static async Task FillWorklistColumnsAsync(Npgsql.NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             update {LedgerSetup.Schema}.mt_doc_dossierview
-            set due_at = (case when data ->> 'status' = 'Submitted' then data ->> 'receptionDeadline'
+            set is_open = data ->> 'finishedAt' is null,
+                is_received = data ->> 'receivedAt' is not null,
+                due_at = (case when data ->> 'status' = 'Submitted' then data ->> 'receptionDeadline'
                                else data ->> 'appointment' end)::timestamptz
-            where due_at is null and data ->> 'finishedAt' is null
-              and (case when data ->> 'status' = 'Submitted' then data ->> 'receptionDeadline'
-                        else data ->> 'appointment' end) is not null
+            where is_open is null
             """;
         await command.ExecuteNonQueryAsync(ct);
     }

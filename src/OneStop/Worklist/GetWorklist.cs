@@ -80,8 +80,8 @@ public static class GetWorklistEndpoint
 
         // Dossiers waiting for reception (any channel) belong to the one-stop desk, whoever holds them.
         var forDesk = string.Equals(forUnit, agency.ReceptionUnit, StringComparison.OrdinalIgnoreCase);
-        var query = session.Query<DossierView>().Where(v => v.FinishedAt == null
-            && ((v.ReceivedAt != null && v.Status != DossierStatus.AwaitingSupplement)
+        var query = session.Query<DossierView>().Where(v => v.IsOpen
+            && ((v.IsReceived && v.Status != DossierStatus.AwaitingSupplement)
                 || v.Status == DossierStatus.Submitted));
         if (!string.IsNullOrWhiteSpace(forUnit))
             query = forDesk

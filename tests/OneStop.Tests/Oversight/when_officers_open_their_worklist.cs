@@ -51,7 +51,8 @@ public sealed class when_officers_open_their_worklist(LedgerApp app) : Oversight
         At(Hanoi(2026, 3, 11, 10));
         await using (var session = Store.LightweightSession())
         {
-            session.QueueSqlCommand("update onestop.mt_doc_dossierview set due_at = null");
+            session.QueueSqlCommand(
+                "update onestop.mt_doc_dossierview set due_at = null, is_open = null, is_received = null");
             await session.SaveChangesAsync();
         }
 
