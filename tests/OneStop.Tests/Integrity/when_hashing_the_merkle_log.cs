@@ -27,30 +27,6 @@ public sealed class when_hashing_the_merkle_log
     public void every_published_root_is_reproduced(long size, string rootHash) =>
         Convert.ToHexStringLower(MerkleTree.Root(Leaves, size)).ShouldBe(rootHash);
 
-    [Theory]
-    [MemberData(nameof(Roots))]
-    public void the_growing_frontier_reproduces_every_published_root(long size, string rootHash) =>
-        Convert.ToHexStringLower(MerkleFrontier.Empty.Append(Leaves.Take((int)size)).Root()).ShouldBe(rootHash);
-
-    [Fact]
-    public void the_frontier_grown_in_any_steps_gives_the_full_trees_root()
-    {
-        var random = new Random(6962);
-        var leaves = Enumerable.Range(0, 300).Select(i => MerkleTree.LeafHash(BitConverter.GetBytes(i))).ToList();
-        var frontier = MerkleFrontier.Empty;
-        frontier.Root().ShouldBe(MerkleTree.EmptyRoot);
-        while (frontier.Size < leaves.Count)
-        {
-            var step = Math.Min(random.Next(1, 40), leaves.Count - (int)frontier.Size);
-            var earlier = frontier;
-            frontier = frontier.Append(leaves.Skip((int)frontier.Size).Take(step));
-
-            frontier.Root().ShouldBe(MerkleTree.Root(leaves, frontier.Size), $"size {frontier.Size}");
-            earlier.Root().ShouldBe(MerkleTree.Root(leaves, earlier.Size),
-                "appending leaves the old frontier as it was");
-        }
-    }
-
     [Fact]
     public void every_inclusion_proof_verifies_and_a_wrong_leaf_does_not()
     {
