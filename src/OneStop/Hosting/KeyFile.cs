@@ -13,15 +13,23 @@ public static class KeyFile
         var path = Path.Combine(dataDirectory, fileName);
         if (!File.Exists(path))
             Write(path, create());
+        else if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
+            // A key left readable by others (copied in by hand, an older version) is closed to them.
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) & OwnerOnly);
         return File.ReadAllText(path);
     }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private static void Write(string path, string key)
     {
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, key);
+        // Created readable by the owner only: never, even for a moment or after a crash, open to others.
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = OwnerOnly;
+        using (var writer = new StreamWriter(temporary, System.Text.Encoding.UTF8, options))
+            writer.Write(key);
         // Two processes starting at once must end up with one key: the first rename wins.
         try
         {

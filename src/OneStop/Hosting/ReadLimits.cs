@@ -15,9 +15,13 @@ public static class ReadLimits
 {
     public const string Policy = "heavy-reads";
 
-    private static readonly string[] HeavyPaths =
-        ["/api/worklist", "/api/compliance", "/api/reports/transparency", "/api/audit", "/worklist", "/dashboard",
-            "/reports", "/audit"];
+    /// <summary>Anyone may ask for these without a token, so they wait in a line of their own.</summary>
+    public const string PublicPolicy = "heavy-public-reads";
+
+    private static readonly string[] OfficerPaths =
+        ["/api/worklist", "/api/compliance", "/api/audit", "/worklist", "/dashboard", "/audit"];
+
+    private static readonly string[] PublicPaths = ["/api/reports/transparency", "/reports"];
 
     public static void AddReadLimits(this WebApplicationBuilder builder)
     {
@@ -32,10 +36,11 @@ public static class ReadLimits
         };
         builder.Services.AddRateLimiter(options =>
         {
+            // Officers' reads and the public's wait apart, so anonymous callers cannot crowd out a unit's worklist.
+            // The partitioned limiter owns each one: it disposes an idle one and makes it anew when needed.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                IsHeavy(http.Request.Path)
-                    // The partitioned limiter owns it: it disposes an idle one and makes it anew when needed.
-                    ? RateLimitPartition.GetConcurrencyLimiter(Policy, _ => limits)
+                PartitionOf(http.Request.Path) is { } partition
+                    ? RateLimitPartition.GetConcurrencyLimiter(partition, _ => limits)
                     : RateLimitPartition.GetNoLimiter(""));
             options.OnRejected = async (context, ct) =>
             {
@@ -52,13 +57,18 @@ public static class ReadLimits
                             Type = ProblemTypes.Unavailable,
                             Title = "Too many reports are being prepared; retry in a moment.",
                             Detail = string.Create(CultureInfo.InvariantCulture,
-                                $"At most {concurrent} run at once and {queue} wait."),
+                                $"At most {limits.PermitLimit} run at once and {limits.QueueLimit} wait."),
                         },
                     });
             };
         });
     }
 
-    public static bool IsHeavy(PathString path) =>
-        HeavyPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Which line a path waits in, or null when it is not limited; a trailing slash routes the same.</summary>
+    public static string? PartitionOf(PathString path)
+    {
+        var value = (path.Value ?? "").TrimEnd('/');
+        bool In(string[] paths) => paths.Any(p => value.Equals(p, StringComparison.OrdinalIgnoreCase));
+        return In(OfficerPaths) ? Policy : In(PublicPaths) ? PublicPolicy : null;
+    }
 }

@@ -79,6 +79,9 @@ public sealed class ReceiptSecretKey
         return stored is not null && matches;
     }
 
+    /// <summary>A hash from before the key (slow to check): worth rewriting once its secret is known.</summary>
+    public static bool IsLegacy(string stored) => !stored.StartsWith(Scheme + "$", StringComparison.Ordinal);
+
     public string HashOf(string secret)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
@@ -88,6 +91,9 @@ public sealed class ReceiptSecretKey
     private bool Matches(string stored, string secret)
     {
         var parts = stored.Split('$');
+        // A damaged stored hash opens nothing; it is not the caller's fault, so it is a miss, not an error.
+        if (parts.Skip(parts.Length - 2).Any(hex => hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit)))
+            return false;
         return parts switch
         {
             [Scheme, var salt, var hash] =>

@@ -76,7 +76,21 @@ public static class TrackDossierEndpoint
         var secrets = http.RequestServices.GetRequiredService<ReceiptSecretKey>();
         if (!secrets.Verify(stored?.Hash, valid.Secret) || stored is null)
             throw new NotFound(Mismatch);
+        if (ReceiptSecretKey.IsLegacy(stored.Hash))
+            await UpgradeAsync(stored, secrets.HashOf(valid.Secret), http);
         return stored;
+    }
+
+    /// <summary>
+    /// A hash from before the keyed HMAC costs 100,000 PBKDF2 rounds per lookup, which also tells a known old code
+    /// from an unknown one by time: once its secret has opened it, it is stored as an HMAC like every new one.
+    /// </summary>
+    private static async Task UpgradeAsync(ReceiptSecret stored, string hash, HttpContext http)
+    {
+        var store = http.RequestServices.GetRequiredService<IDocumentStore>();
+        await using var session = store.LightweightSession();
+        session.Store(new ReceiptSecret { Id = stored.Id, DossierId = stored.DossierId, Hash = hash });
+        await session.SaveChangesAsync(http.RequestAborted);
     }
 
     public static CitizenView ToCitizen(DossierAnswer answer, DossierTimeline timeline)

@@ -39,12 +39,51 @@ public sealed class when_many_reports_are_asked_for_at_once(LedgerApp app) : Ove
         }
         finally
         {
-            await release.CancelAsync();
-            await Task.WhenAll(queued.Select(q => q.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null)));
-            held.ForEach(l => l.Dispose());
+            await ReleaseAsync(held, queued, release);
         }
 
         await GetJson("/api/compliance", Supervisor);
+    }
+
+    [Theory]
+    [InlineData("/api/compliance/")]
+    [InlineData("/API/Worklist/")]
+    [InlineData("/dashboard/")]
+    public async Task a_trailing_slash_waits_in_the_same_line(string path)
+    {
+        var (held, queued, release) = FillTheReadLimit();
+        try
+        {
+            await Host.Scenario(s =>
+            {
+                s.Get.Url(path);
+                s.WithBearerToken(Supervisor);
+                s.StatusCodeShouldBe(503);
+            });
+        }
+        finally
+        {
+            await ReleaseAsync(held, queued, release);
+        }
+    }
+
+    [Fact]
+    public async Task anonymous_reports_cannot_crowd_out_officers_reads()
+    {
+        var (held, queued, release) = FillTheReadLimit("/api/reports/transparency");
+        try
+        {
+            await Host.Scenario(s =>
+            {
+                s.Get.Url("/reports/");
+                s.StatusCodeShouldBe(503);
+            });
+            await GetJson("/api/compliance", Supervisor);
+        }
+        finally
+        {
+            await ReleaseAsync(held, queued, release);
+        }
     }
 
     [Fact]
@@ -58,11 +97,19 @@ public sealed class when_many_reports_are_asked_for_at_once(LedgerApp app) : Ove
         await GetJson("/api/reports/transparency?month=2026-03");
     }
 
+    private static async Task ReleaseAsync(List<RateLimitLease> held, List<Task<RateLimitLease>> queued,
+        CancellationTokenSource release)
+    {
+        await release.CancelAsync();
+        await Task.WhenAll(queued.Select(q => q.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null)));
+        held.ForEach(l => l.Dispose());
+    }
+
     private (List<RateLimitLease> Held, List<Task<RateLimitLease>> Queued, CancellationTokenSource Release)
-        FillTheReadLimit()
+        FillTheReadLimit(string path = "/api/compliance")
     {
         var limiter = Host.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
-        var report = new DefaultHttpContext { Request = { Path = "/api/compliance" } };
+        var report = new DefaultHttpContext { Request = { Path = path } };
         var held = new List<RateLimitLease>();
         for (var lease = limiter.AttemptAcquire(report); lease.IsAcquired; lease = limiter.AttemptAcquire(report))
             held.Add(lease);

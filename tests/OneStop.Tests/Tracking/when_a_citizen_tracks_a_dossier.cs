@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using OneStop.Tests.Fixtures;
+using OneStop.Tracking;
 using Shouldly;
 
 namespace OneStop.Tests.Tracking;
@@ -32,6 +35,31 @@ public sealed class when_a_citizen_tracks_a_dossier(LedgerApp app) : LedgerConte
         var unknownCode = await Track("000.00.00.G06-260302-9999", "AAAAA-AAAAA", 404);
 
         Without(wrongSecret, "correlationId").ShouldBe(Without(unknownCode, "correlationId"));
+    }
+
+    [Fact]
+    public async Task a_secret_hashed_before_the_key_opens_once_slowly_and_is_then_kept_as_an_hmac()
+    {
+        var receipt = await Submit();
+        var code = receipt.GetProperty("code").GetString()!;
+        var secret = receipt.GetProperty("lookupSecret").GetString()!;
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var derived = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(secret.Replace("-", "",
+            StringComparison.Ordinal)), salt, 1000, HashAlgorithmName.SHA256, 32);
+        await using (var session = Store.LightweightSession())
+        {
+            var stored = await session.LoadAsync<ReceiptSecret>(code);
+            stored!.Hash = $"pbkdf2-sha256$1000${Convert.ToHexString(salt)}${Convert.ToHexString(derived)}";
+            session.Store(stored);
+            await session.SaveChangesAsync();
+        }
+
+        await Track(code, secret, 200);
+
+        await using var query = Store.QuerySession();
+        (await query.LoadAsync<ReceiptSecret>(code))!.Hash.ShouldStartWith("hmac-sha256$");
+        await Track(code, secret, 200);
+        await Track(code, "AAAAA-AAAAA", 404);
     }
 
     private static string Without(JsonElement problem, string _) => JsonSerializer.Serialize(

@@ -48,6 +48,9 @@ public sealed class when_receipt_secrets_are_hashed
         secrets.Verify(null, "ABCDE-FGHJK").ShouldBeFalse();
         secrets.Verify("hmac-sha256$00", "ABCDE-FGHJK").ShouldBeFalse();
         secrets.Verify("md5$00$00", "ABCDE-FGHJK").ShouldBeFalse();
+        secrets.Verify("hmac-sha256$zz$00", "ABCDE-FGHJK").ShouldBeFalse();
+        secrets.Verify("hmac-sha256$000$00", "ABCDE-FGHJK").ShouldBeFalse();
+        secrets.Verify("pbkdf2-sha256$1000$xyz$00", "ABCDE-FGHJK").ShouldBeFalse();
     }
 
     [Fact]
@@ -72,7 +75,16 @@ public sealed class when_receipt_secrets_are_hashed
             var (stored, secret) = ReceiptSecretKey.From(none, folder).NewFor(Guid.CreateVersion7());
 
             ReceiptSecretKey.From(none, folder).Verify(stored.Hash, secret).ShouldBeTrue();
-            File.Exists(Path.Combine(folder, ReceiptSecretKey.FileName)).ShouldBeTrue();
+            var file = Path.Combine(folder, ReceiptSecretKey.FileName);
+            if (OperatingSystem.IsWindows())
+                return;
+            File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            Directory.GetFiles(folder).ShouldBe([file]);
+
+            // A key someone left readable by others is closed to them at the next start.
+            File.SetUnixFileMode(file, File.GetUnixFileMode(file) | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            ReceiptSecretKey.From(none, folder).Verify(stored.Hash, secret).ShouldBeTrue();
+            File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         finally
         {
