@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OneStop.Calendar;
 
 namespace OneStop.Projections.Oversight;
@@ -25,8 +26,10 @@ public static class DossierJudgement
         DateTimeOffset to)
     {
         var paused = TimeSpan.Zero;
-        foreach (var s in f.Supplements.Where(s => s.AfterReception))
+        foreach (var s in f.Supplements)
         {
+            if (!s.AfterReception)
+                continue;
             var start = s.RequestedAt > from ? s.RequestedAt : from;
             var end = s.ProvidedAt is { } provided && provided < to ? provided : to;
             paused += calendar.WorkingTimeBetween(start, end);
@@ -81,9 +84,38 @@ public static class DossierJudgement
         return finished ? calendar.Judge(appointment, at) : calendar.JudgeInProgress(appointment, at);
     }
 
+    /// <summary>
+    /// A finished dossier's judgements in both views and its working days, which no later instant changes: worked
+    /// out once per facts object and calendar (reports share the loaded facts across requests), again if the
+    /// object has since been given another version.
+    /// </summary>
+    public static FinishedJudgement? Finished(this DossierFacts f, WorkingCalendar calendar)
+    {
+        if (f.FinishedAt is not { } finishedAt)
+            return null;
+        if (Remembered.TryGetValue(f, out var known) && known.Calendar == calendar && known.Version == f.Version
+            && known.FinishedAt == finishedAt)
+            return known;
+        var judged = new FinishedJudgement(calendar, f.Version, finishedAt, f.LegalTimelinessAt(calendar, finishedAt),
+            f.NationalTimelinessAt(calendar, finishedAt), f.ProcessingWorkingDays(calendar));
+        Remembered.AddOrUpdate(f, judged);
+        return judged;
+    }
+
+    private static readonly ConditionalWeakTable<DossierFacts, FinishedJudgement> Remembered = new();
+
     /// <summary>Working days from reception to the finishing instant, pauses included.</summary>
     public static double? ProcessingWorkingDays(this DossierFacts f, WorkingCalendar calendar) =>
         f is { ReceivedAt: { } received, FinishedAt: { } finished }
             ? calendar.WorkingTimeBetween(received, finished) / calendar.WorkingDayLength
             : null;
 }
+
+/// <summary>How a finished dossier stands for good: see <see cref="DossierJudgement.Finished"/>.</summary>
+public sealed record FinishedJudgement(
+    WorkingCalendar Calendar,
+    int Version,
+    DateTimeOffset FinishedAt,
+    Timeliness? Legal,
+    Timeliness? National,
+    double? WorkingDays);

@@ -22,11 +22,20 @@ public sealed record TimelinessCounts(
 
     public static TimelinessCounts Of(IEnumerable<Timeliness?> judged)
     {
-        var counts = judged.OfType<Timeliness>().GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
-        int N(Timeliness t) => counts.GetValueOrDefault(t);
-        return new(N(Timeliness.Early), N(Timeliness.OnTime), N(Timeliness.Late), N(Timeliness.OnTrack),
-            N(Timeliness.DueSoon), N(Timeliness.Overdue));
+        var counts = new int[Enum.GetValues<Timeliness>().Length];
+        foreach (var t in judged)
+        {
+            if (t is { } known)
+                counts[(int)known]++;
+        }
+
+        return Of(counts);
     }
+
+    /// <summary>From counts indexed by <see cref="Timeliness"/>.</summary>
+    public static TimelinessCounts Of(int[] counts) =>
+        new(counts[(int)Timeliness.Early], counts[(int)Timeliness.OnTime], counts[(int)Timeliness.Late],
+            counts[(int)Timeliness.OnTrack], counts[(int)Timeliness.DueSoon], counts[(int)Timeliness.Overdue]);
 }
 
 /// <summary>Deadline compliance of the dossiers of one unit, procedure and officer (or all) in one period.</summary>
@@ -45,6 +54,23 @@ public sealed record ComplianceRow(
     int Apologies,
     int LateHandOvers);
 
+/// <summary>
+/// One dossier's part in one period's counts: judged once, then summed into every row it belongs to (its unit,
+/// procedure and officer, and the total). A dossier finished in the period counts as finished, one in progress at
+/// the period's judging instant as in progress (both, if it finishes after that instant within the period).
+/// </summary>
+public readonly record struct DossierShare(
+    bool Received,
+    Timeliness? FinishedLegal,
+    Timeliness? FinishedNational,
+    double? WorkingDays,
+    Timeliness? ProgressLegal,
+    Timeliness? ProgressNational,
+    long PausedTicks,
+    int SupplementRequests,
+    int Apologies,
+    int LateHandOvers);
+
 /// <summary>Counts one period's compliance from per-dossier facts, judged at the end of the period.</summary>
 public static class ComplianceTally
 {
@@ -55,34 +81,96 @@ public static class ComplianceTally
         WorkingCalendar calendar,
         string? unit = null,
         string? procedure = null,
-        string? officer = null)
+        string? officer = null) =>
+        Sum(period.Name, Shares(dossiers, period, now, calendar), calendar, unit, procedure, officer);
+
+    /// <summary>Each dossier's share of the period, in the order given.</summary>
+    public static DossierShare[] Shares(IEnumerable<DossierFacts> dossiers, ReportingPeriod period,
+        DateTimeOffset now, WorkingCalendar calendar)
     {
         var asOf = period.AsOf(now);
-        var list = dossiers.ToList();
-        var finished = list.Where(f => period.Contains(f.FinishedAt)).ToList();
-        var inProgress = asOf >= period.Start ? list.Where(f => f.IsInProgressAt(asOf)).ToList() : [];
-        var days = finished.Select(f => f.ProcessingWorkingDays(calendar)).OfType<double>().Order().ToList();
+        var judgesProgress = asOf >= period.Start;
         var pauseEnd = period.End < asOf ? period.End : asOf;
+        return [.. dossiers.Select(f => Share(f, period, asOf, judgesProgress, pauseEnd, calendar))];
+    }
 
+    private static DossierShare Share(DossierFacts f, ReportingPeriod period, DateTimeOffset asOf,
+        bool judgesProgress, DateTimeOffset pauseEnd, WorkingCalendar calendar)
+    {
+        var finished = period.Contains(f.FinishedAt) ? f.Finished(calendar) : null;
+        var inProgress = judgesProgress && f.IsInProgressAt(asOf);
+        var supplements = 0;
+        foreach (var s in f.Supplements)
+            supplements += period.Contains(s.RequestedAt) ? 1 : 0;
+        var apologies = 0;
+        foreach (var a in f.Apologies)
+            apologies += period.Contains(a) ? 1 : 0;
+        var lateHandOvers = 0;
+        foreach (var h in f.HandOvers)
+            lateHandOvers += h.Late && period.Contains(h.At) ? 1 : 0;
+        return new DossierShare(
+            period.Contains(f.ReceivedAt),
+            finished?.Legal,
+            finished?.National,
+            finished?.WorkingDays,
+            inProgress ? f.LegalTimelinessAt(calendar, asOf) : null,
+            inProgress ? f.NationalTimelinessAt(calendar, asOf) : null,
+            f.Supplements.Count == 0 ? 0 : f.PausedWorkingTime(calendar, period.Start, pauseEnd).Ticks,
+            supplements,
+            apologies,
+            lateHandOvers);
+    }
+
+    /// <summary>One row from the shares of the dossiers it covers.</summary>
+    public static ComplianceRow Sum(
+        string periodName,
+        IEnumerable<DossierShare> shares,
+        WorkingCalendar calendar,
+        string? unit = null,
+        string? procedure = null,
+        string? officer = null)
+    {
+        var legal = new int[Enum.GetValues<Timeliness>().Length];
+        var national = new int[legal.Length];
+        var days = new List<double>();
+        int received = 0, supplements = 0, apologies = 0, lateHandOvers = 0;
+        long paused = 0;
+        foreach (var share in shares)
+        {
+            received += share.Received ? 1 : 0;
+            Add(legal, share.FinishedLegal);
+            Add(legal, share.ProgressLegal);
+            Add(national, share.FinishedNational);
+            Add(national, share.ProgressNational);
+            if (share.WorkingDays is { } d)
+                days.Add(d);
+            paused += share.PausedTicks;
+            supplements += share.SupplementRequests;
+            apologies += share.Apologies;
+            lateHandOvers += share.LateHandOvers;
+        }
+
+        days.Sort();
         return new ComplianceRow(
-            period.Name,
+            periodName,
             unit,
             procedure,
             officer,
-            list.Count(f => period.Contains(f.ReceivedAt)),
-            TimelinessCounts.Of([
-                .. finished.Select(f => f.LegalTimelinessAt(calendar, f.FinishedAt!.Value)),
-                .. inProgress.Select(f => f.LegalTimelinessAt(calendar, asOf))]),
-            TimelinessCounts.Of([
-                .. finished.Select(f => f.NationalTimelinessAt(calendar, f.FinishedAt!.Value)),
-                .. inProgress.Select(f => f.NationalTimelinessAt(calendar, asOf))]),
+            received,
+            TimelinessCounts.Of(legal),
+            TimelinessCounts.Of(national),
             Percentile(days, 0.5),
             Percentile(days, 0.9),
-            Math.Round(list.Sum(f => f.PausedWorkingTime(calendar, period.Start, pauseEnd).Ticks)
-                / (double)calendar.WorkingDayLength.Ticks, 2),
-            list.Sum(f => f.Supplements.Count(s => period.Contains(s.RequestedAt))),
-            list.Sum(f => f.Apologies.Count(a => period.Contains(a))),
-            list.Sum(f => f.HandOvers.Count(h => h.Late && period.Contains(h.At))));
+            Math.Round(paused / (double)calendar.WorkingDayLength.Ticks, 2),
+            supplements,
+            apologies,
+            lateHandOvers);
+    }
+
+    private static void Add(int[] counts, Timeliness? judged)
+    {
+        if (judged is { } known)
+            counts[(int)known]++;
     }
 
     /// <summary>Nearest-rank percentile: a value some dossier actually took, never an interpolation.</summary>

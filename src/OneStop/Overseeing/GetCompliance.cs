@@ -42,15 +42,27 @@ public static class GetComplianceEndpoint
         var chosen = dossiers.Where(f => Matches(f.HandlingUnit, unit) && Matches(f.ProcedureCode, procedure)
             && Matches(OfficerOf(f), officer)).ToList();
 
-        var rows = period.Months(calendar)
-            .SelectMany(month => chosen
-                .GroupBy(f => (f.HandlingUnit, f.ProcedureCode, Officer: OfficerOf(f)))
-                .OrderBy(g => g.Key)
-                .Select(g => ComplianceTally.Count(g, month, now, calendar, g.Key.HandlingUnit,
-                    g.Key.ProcedureCode, g.Key.Officer)))
-            .Where(row => !ComplianceTally.IsEmpty(row))
+        // Each dossier is judged once per month (and once for the whole period); its share is then summed into its
+        // group's row and the total.
+        var groups = chosen.Select((f, i) => (f, i))
+            .GroupBy(x => (x.f.HandlingUnit, x.f.ProcedureCode, Officer: OfficerOf(x.f)), x => x.i)
+            .OrderBy(g => g.Key)
             .ToList();
-        var total = ComplianceTally.Count(chosen, period, now, calendar, unit, procedure, officer);
+        var rows = new List<ComplianceRow>();
+        DossierShare[]? whole = null;
+        foreach (var month in period.Months(calendar))
+        {
+            var shares = ComplianceTally.Shares(chosen, month, now, calendar);
+            if (month.Start == period.Start && month.End == period.End)
+                whole = shares;
+            rows.AddRange(groups
+                .Select(g => ComplianceTally.Sum(month.Name, g.Select(i => shares[i]), calendar, g.Key.HandlingUnit,
+                    g.Key.ProcedureCode, g.Key.Officer))
+                .Where(row => !ComplianceTally.IsEmpty(row)));
+        }
+
+        var total = ComplianceTally.Sum(period.Name, whole ?? ComplianceTally.Shares(chosen, period, now, calendar),
+            calendar, unit, procedure, officer);
         return new ComplianceReport(first, last, period.AsOf(now), total, rows);
     }
 
