@@ -23,8 +23,8 @@ public static class ProjectionRegistration
 
         // The worklist filters, counts and sorts one unit's open dossiers: every field it asks about is a column
         // of its own, since PostgreSQL decompresses a document's JSON again for each field read out of it. Only
-        // the holding unit is indexed (Duplicate() would index every column, a cost on every command); the
-        // partial index keeps years of finished dossiers held by the same unit out of the way (bench/Reads).
+        // the holding unit leads an index (Duplicate() would index every column, a cost on every command); the
+        // partial one keeps years of finished dossiers held by the same unit out of the way (bench/Reads).
         options.Policies.ForAllDocuments(mapping =>
         {
             if (mapping.DocumentType != typeof(DossierView))
@@ -36,8 +36,11 @@ public static class ProjectionRegistration
                      })
                 mapping.DuplicateField(member);
             mapping.AddIndex("holding_unit").Name = "mt_doc_dossierview_idx_holding_unit";
-            var open = mapping.AddIndex("holding_unit");
-            open.Name = "mt_doc_dossierview_idx_open_holding_unit";
+            // A unit's open dossiers in deadline order with what the worklist filters on: its counts and order come
+            // from the index alone, without visiting the documents (EXPLAIN ANALYZE in bench/Reads).
+            var open = mapping.AddIndex("holding_unit", "due_at", "id");
+            open.Name = "mt_doc_dossierview_idx_open_holding_unit_due";
+            open.IncludeColumns = ["status", "is_received"];
             open.Predicate = "is_open";
             // Views stored before these columns existed have none; the start fills them (LedgerDatabase).
             var unfilled = mapping.AddIndex("id");

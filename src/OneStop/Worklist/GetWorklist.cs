@@ -80,51 +80,23 @@ public static class GetWorklistEndpoint
 
         // Dossiers waiting for reception (any channel) belong to the one-stop desk, whoever holds them.
         var forDesk = string.Equals(forUnit, agency.ReceptionUnit, StringComparison.OrdinalIgnoreCase);
-        var query = session.Query<DossierView>().Where(v => v.IsOpen
-            && ((v.IsReceived && v.Status != DossierStatus.AwaitingSupplement)
-                || v.Status == DossierStatus.Submitted));
-        if (!string.IsNullOrWhiteSpace(forUnit))
-            query = forDesk
-                ? query.Where(v => v.HoldingUnit == agency.ReceptionUnit || v.Status == DossierStatus.Submitted)
-                : query.Where(v => (v.HoldingUnit == forUnit.ToUpperInvariant() || v.HoldingUnit == forUnit)
-                    && v.Status != DossierStatus.Submitted);
-        if (!string.IsNullOrWhiteSpace(forOfficer))
-            query = query.Where(v => v.HoldingOfficer == forOfficer);
         // Urgency grows as the binding deadline nears, so "overdue, then due soon, then on track, the most urgent
-        // first" is the order of that deadline: the database sorts, counts and cuts by its column, and only the
-        // dossiers listed are read whole. Due soon means at most one working day left (JudgeInProgress).
-        // PostgreSQL's timestamptz parameters must be given in UTC.
-        var soon = calendar.NextOpening(calendar.AddWorkingTime(now, calendar.WorkingDayLength)).ToUniversalTime();
-        var utcNow = now.ToUniversalTime();
-        var overdue = query.Where(v => v.DueAt < utcNow);
-        var dueSoon = query.Where(v => v.DueAt >= utcNow && v.DueAt <= soon);
-        var onTrack = query.Where(v => v.DueAt > soon);
-        query = wanted switch
-        {
-            Timeliness.Overdue => overdue,
-            Timeliness.DueSoon => dueSoon,
-            Timeliness.OnTrack => onTrack,
-            _ => query,
-        };
-        var ct = http.RequestAborted;
-        var counts = new WorklistCounts(await overdue.CountAsync(ct), await dueSoon.CountAsync(ct),
-            await onTrack.CountAsync(ct));
-        var total = wanted is null ? counts.Overdue + counts.DueSoon + counts.OnTrack + await query
-            .CountAsync(v => v.DueAt == null, ct) : await query.CountAsync(ct);
-        var ordered = query.OrderBy(v => v.DueAt).ThenBy(v => v.Id);
-        var listed = await (limit is { } first ? ordered.Take(first) : ordered).ToListAsync(ct);
-        var items = listed.Select(v => Item(v, now, calendar)).ToList();
-        return new WorklistAnswer(now, forUnit, forOfficer, total, counts, items);
+        // first" is the order of that deadline: the database sorts, counts and cuts by its column. Due soon means
+        // at most one working day left (JudgeInProgress).
+        var soon = calendar.NextOpening(calendar.AddWorkingTime(now, calendar.WorkingDayLength));
+        var (counts, total, items) = await WorklistQuery.RunAsync(session, new WorklistQuery(
+            forUnit, forDesk ? agency.ReceptionUnit : null, forOfficer, wanted, now, soon, limit),
+            http.RequestAborted);
+        return new WorklistAnswer(now, forUnit, forOfficer, total, counts,
+            [.. items.Select(item => Judged(item, now, calendar))]);
     }
 
-    private static WorklistItem Item(DossierView v, DateTimeOffset now, WorkingCalendar calendar)
+    private static WorklistItem Judged(WorklistItem item, DateTimeOffset now, WorkingCalendar calendar)
     {
-        var (due, timeliness, remaining) = v.Status == DossierStatus.Submitted
-            ? Judge(v.ReceptionDeadline, now, calendar)
-            : Judge(v.Appointment, now, calendar);
-        return new WorklistItem(v.Id, v.Code, v.Version, v.ProcedureCode, v.Status, v.HoldingUnit, v.HoldingOfficer,
-            v.CurrentStep, v.StepName, v.StepDeadline, v.Appointment, v.ReceptionDeadline, due, timeliness,
-            remaining, v.Alerts);
+        var (due, timeliness, remaining) = item.Status == DossierStatus.Submitted
+            ? Judge(item.ReceptionDeadline, now, calendar)
+            : Judge(item.Appointment, now, calendar);
+        return item with { DueAt = due, Timeliness = timeliness, RemainingWorkingDays = remaining };
     }
 
     private static (DateTimeOffset? Due, Timeliness? Timeliness, double? RemainingWorkingDays) Judge(

@@ -42,6 +42,13 @@ public sealed class when_officers_open_their_worklist(LedgerApp app) : Oversight
         (counts.GetProperty("overdue").GetInt32(), counts.GetProperty("dueSoon").GetInt32(),
             counts.GetProperty("onTrack").GetInt32()).ShouldBe((1, 1, 1));
         Ids((await GetJson("/api/worklist", Handler)).GetProperty("items")).ShouldContain(onTrack.Id);
+        var typed = await GetJson($"/api/worklist?unit={HandlingUnit.ToLowerInvariant()}&limit=2", Handler);
+        Ids(typed.GetProperty("items")).ShouldBe([overdue.Id, dueSoon.Id]);
+        typed.GetProperty("total").GetInt32().ShouldBe(3);
+        var onlyOnTrack = await GetJson("/api/worklist?timeliness=onTrack", Handler);
+        Ids(onlyOnTrack.GetProperty("items")).ShouldBe([onTrack.Id]);
+        onlyOnTrack.GetProperty("total").GetInt32().ShouldBe(1);
+        onlyOnTrack.GetProperty("counts").GetProperty("overdue").GetInt32().ShouldBe(1);
     }
 
     [Fact]
