@@ -74,6 +74,12 @@ public static class ReadBenchmark
             Timeout = TimeSpan.FromSeconds(60),
         };
         var kinds = Kinds(options, templateCodes, secret, unit, tokens);
+        if (options.HoldMinutes > 0)
+        {
+            await HoldAsync(options, service.Url, ledger, folder, key, unit, tokens, $"{templateCodes[0]}-1", secret);
+            return 0;
+        }
+
         Console.WriteLine();
         Console.WriteLine("One request at a time (20 each, after 5 to warm up): each read on an idle service.");
         Console.WriteLine("| Endpoint | p50 ms | p95 ms | max ms |");
@@ -126,6 +132,32 @@ public static class ReadBenchmark
             new("GET /api/compliance", 0.15, 100, 0.95, () => Get("/api/compliance", supervisor)),
             new("GET /api/reports/transparency", 0.15, 100, 0.95, () => Get("/api/reports/transparency", null)),
         ];
+    }
+
+    /// <summary>Keeps the loaded service up for profiling by hand, until the time is up or the process is stopped.</summary>
+    private static async Task HoldAsync(ReadOptions options, Uri url, string ledger, string folder, string key,
+        string unit, TokenIssuer tokens, string code, string secret)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(options.HoldMinutes));
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            });
+        Console.WriteLine($"Holding for {options.HoldMinutes} min (SIGTERM ends it): service {url}");
+        Console.WriteLine($"  ConnectionStrings__Marten={ledger}");
+        Console.WriteLine($"  OneStop__DataDirectory={folder}  OneStop__Jwt__SigningKey={key}");
+        Console.WriteLine($"  unit head of {unit}: {tokens.Issue("uh-bench", Roles.UnitHead, unit)}");
+        Console.WriteLine($"  supervisor: {tokens.Issue("sv-bench", Roles.Supervisor, "MOTCUA")}");
+        Console.WriteLine($"  tracking: code {code}, secret {secret}");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static HttpRequestMessage Get(string path, string? token)

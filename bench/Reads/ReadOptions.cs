@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace OneStop.Bench.Reads;
 
-/// <summary>How many dossiers to load, from how many imported templates, and the read load to drive.</summary>
-public sealed record ReadOptions(int Dossiers, int Templates, int Rate, int Seconds, int Repeats)
+/// <summary>
+/// How many dossiers to load, from how many imported templates, and the read load to drive; or, with a hold,
+/// how long to keep the loaded service up for profiling instead of driving it.
+/// </summary>
+public sealed record ReadOptions(int Dossiers, int Templates, int Rate, int Seconds, int Repeats, int HoldMinutes = 0)
 {
     public static ReadOptions Parse(string[] args)
     {
@@ -17,8 +20,9 @@ public sealed record ReadOptions(int Dossiers, int Templates, int Rate, int Seco
                 "--rate" => options with { Rate = Number(args[i + 1]) },
                 "--seconds" => options with { Seconds = Number(args[i + 1]) },
                 "--repeats" => options with { Repeats = Number(args[i + 1]) },
+                "--hold" => options with { HoldMinutes = Number(args[i + 1]) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}; use --dossiers 100000 " +
-                    "--templates 2000 --rate 50 --seconds 30 --repeats 3."),
+                    "--templates 2000 --rate 50 --seconds 30 --repeats 3 --hold 0."),
             };
         }
 
