@@ -9,13 +9,12 @@ namespace OneStop.Overseeing;
 /// The compliance facts of a period, loaded once per state of the facts projection: every report of the same
 /// period shares one load until the projection applies another event, then the next request loads afresh.
 /// The answer is therefore exactly what a fresh load gives; only the load is shared. Judging open dossiers
-/// against the clock still happens on every request.
+/// against the clock still happens on every request. The state is the projection's position and the time of its
+/// last update, so a rebuild (in any process) that passes through the same position still shows as a change.
 /// </summary>
 public sealed class FactsCache(IDocumentStore store)
 {
     private const int Periods = 16;
-    // A bound on any surprise (a rebuild in another process passing through the same position).
-    private static readonly long MaxAgeMilliseconds = (long)TimeSpan.FromSeconds(30).TotalMilliseconds;
     private readonly Lock gate = new();
     private readonly Dictionary<(DateTimeOffset, DateTimeOffset), Entry> entries = [];
     private string? shardName;
@@ -29,7 +28,7 @@ public sealed class FactsCache(IDocumentStore store)
         lock (gate)
         {
             if (!entries.TryGetValue(key, out var entry) || entry.Position != position || entry.Load.IsFaulted
-                || entry.Load.IsCanceled || Environment.TickCount64 - entry.Loaded > MaxAgeMilliseconds)
+                || entry.Load.IsCanceled)
             {
                 if (entries.Count >= Periods && !entries.ContainsKey(key))
                     entries.Remove(entries.MinBy(e => e.Value.Used).Key);
@@ -51,7 +50,7 @@ public sealed class FactsCache(IDocumentStore store)
         return await ComplianceTally.FactsInAsync(session, period, CancellationToken.None);
     }
 
-    private async Task<long> PositionAsync(CancellationToken ct)
+    private async Task<(long Sequence, DateTime Updated)> PositionAsync(CancellationToken ct)
     {
         shardName ??= ((IEventStore<IDocumentOperations, IQuerySession>)store).AllShards()
             .Select(s => s.Name.Identity)
@@ -59,16 +58,18 @@ public sealed class FactsCache(IDocumentStore store)
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "select coalesce(max(last_seq_id), -1) " +
+        command.CommandText = "select last_seq_id, last_updated " +
             $"from {LedgerSetup.Schema}.mt_event_progression where name = @name";
         command.Parameters.AddWithValue("name", shardName);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? (reader.GetInt64(0), reader.IsDBNull(1) ? DateTime.MinValue : reader.GetDateTime(1))
+            : (-1, DateTime.MinValue);
     }
 
-    private sealed class Entry(long position, Task<IReadOnlyList<DossierFacts>> load)
+    private sealed class Entry((long, DateTime) position, Task<IReadOnlyList<DossierFacts>> load)
     {
-        public long Position { get; } = position;
-        public long Loaded { get; } = Environment.TickCount64;
+        public (long, DateTime) Position { get; } = position;
         public Task<IReadOnlyList<DossierFacts>> Load { get; } = load;
         public long Used { get; set; }
     }
