@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -30,9 +31,19 @@ public sealed record AuditEntry(
     public long Sequence => Id;
 }
 
-/// <summary>Builds <see cref="AuditEntry"/> rows, one per event, in batches.</summary>
+/// <summary>
+/// Builds <see cref="AuditEntry"/> rows, one per event, in batches. Each event is applied once (the daemon commits
+/// a batch's rows with its progress), so rows are inserted, never upserted: a rebuild then writes them with
+/// PostgreSQL's COPY (<c>RebuildWithBulkCopy</c>).
+/// </summary>
 public sealed class AuditLogProjection : IProjection
 {
+    private const int RememberedCodes = 100_000;
+
+    // A dossier's code is fixed by its submission: the codes of the dossiers seen lately are kept, so a batch asks
+    // the event store only for the others.
+    private readonly ConcurrentDictionary<Guid, string> knownCodes = new();
+
     public const string Name = "AuditLog";
 
     /// <summary>Marten's filler for a sequence number a failed append had reserved (a lost race).</summary>
@@ -44,7 +55,11 @@ public sealed class AuditLogProjection : IProjection
         var codes = await DossierCodesAsync(operations, events, cancellation);
         // A tombstone records no action by anyone: the ledger's integrity walk accounts for it instead.
         foreach (var e in events.Where(e => e.EventTypeName != Tombstone))
-            operations.Store(Row(e, codes.GetValueOrDefault(DossierOf(e))));
+            operations.Insert(Row(e, codes.GetValueOrDefault(DossierOf(e))));
+        if (knownCodes.Count + codes.Count > RememberedCodes)
+            knownCodes.Clear();
+        foreach (var (dossier, code) in codes)
+            knownCodes[dossier] = code;
     }
 
     public static AuditEntry Row(IEvent e, string? dossierCode)
@@ -78,11 +93,17 @@ public sealed class AuditLogProjection : IProjection
     /// Only the submission carries the dossier code. It is read from the event store itself, never from
     /// another projection, so this one rebuilds alone and in any order.
     /// </summary>
-    private static async Task<Dictionary<Guid, string>> DossierCodesAsync(IQuerySession session,
+    private async Task<Dictionary<Guid, string>> DossierCodesAsync(IQuerySession session,
         IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var codes = events.Select(e => e.Data).OfType<DossierSubmitted>()
             .GroupBy(s => s.DossierId).ToDictionary(g => g.Key, g => g.First().Code);
+        foreach (var dossier in events.Select(DossierOf))
+        {
+            if (!codes.ContainsKey(dossier) && knownCodes.TryGetValue(dossier, out var known))
+                codes[dossier] = known;
+        }
+
         var missing = events.Select(DossierOf).Where(id => !codes.ContainsKey(id)).Distinct().ToArray();
         if (missing.Length == 0)
             return codes;
