@@ -14,9 +14,24 @@ public static class KeyFile
         if (!File.Exists(path))
             Write(path, create());
         else if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
-            // A key left readable by others (copied in by hand, an older version) is closed to them.
-            File.SetUnixFileMode(path, File.GetUnixFileMode(path) & OwnerOnly);
+            CloseToOthers(path);
         return File.ReadAllText(path);
+    }
+
+    /// <summary>
+    /// A key left readable by others (copied in by hand, an older version) is closed to them where this process
+    /// may change it; a key it cannot change (another owner, a read-only mount) is the operator's to keep.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void CloseToOthers(string path)
+    {
+        try
+        {
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) & OwnerOnly);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+        }
     }
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -28,7 +43,8 @@ public static class KeyFile
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
             options.UnixCreateMode = OwnerOnly;
-        using (var writer = new StreamWriter(temporary, System.Text.Encoding.UTF8, options))
+        // No byte-order mark: operators copy keys into environment variables with $(cat file).
+        using (var writer = new StreamWriter(temporary, new System.Text.UTF8Encoding(false), options))
             writer.Write(key);
         // Two processes starting at once must end up with one key: the first rename wins.
         try

@@ -30,6 +30,9 @@ public sealed class ReceiptSecretKey
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private const int MinimumKeyBytes = 32;
 
+    /// <summary>Old hashes used 100,000 rounds; a stored count beyond this is damage, not a hash to work out.</summary>
+    private const int MaxLegacyRounds = 1_000_000;
+
     private readonly byte[] key;
     private readonly string dummyHash;
 
@@ -99,7 +102,8 @@ public sealed class ReceiptSecretKey
             [Scheme, var salt, var hash] =>
                 CryptographicOperations.FixedTimeEquals(Mac(Convert.FromHexString(salt), secret),
                     Convert.FromHexString(hash)),
-            ["pbkdf2-sha256", var rounds, var salt, var hash] when int.TryParse(rounds, out var iterations) =>
+            ["pbkdf2-sha256", var rounds, var salt, var hash]
+                when int.TryParse(rounds, out var iterations) && iterations is > 0 and <= MaxLegacyRounds =>
                 CryptographicOperations.FixedTimeEquals(
                     Rfc2898DeriveBytes.Pbkdf2(Canonical(secret), Convert.FromHexString(salt), iterations,
                         HashAlgorithmName.SHA256, 32),

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Marten.Exceptions;
+using Npgsql;
 using OneStop.Calendar;
 using OneStop.Dossiers;
 using OneStop.Problems;
@@ -85,12 +87,22 @@ public static class TrackDossierEndpoint
     /// A hash from before the keyed HMAC costs 100,000 PBKDF2 rounds per lookup, which also tells a known old code
     /// from an unknown one by time: once its secret has opened it, it is stored as an HMAC like every new one.
     /// </summary>
+    /// <remarks>Best effort: the citizen's lookup has succeeded whether or not the rewrite does; it is tried
+    /// again at the next lookup.</remarks>
     private static async Task UpgradeAsync(ReceiptSecret stored, string hash, HttpContext http)
     {
-        var store = http.RequestServices.GetRequiredService<IDocumentStore>();
-        await using var session = store.LightweightSession();
-        session.Store(new ReceiptSecret { Id = stored.Id, DossierId = stored.DossierId, Hash = hash });
-        await session.SaveChangesAsync(http.RequestAborted);
+        try
+        {
+            var store = http.RequestServices.GetRequiredService<IDocumentStore>();
+            await using var session = store.LightweightSession();
+            session.Store(new ReceiptSecret { Id = stored.Id, DossierId = stored.DossierId, Hash = hash });
+            await session.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or MartenException or TimeoutException)
+        {
+            http.RequestServices.GetRequiredService<ILogger<TrackDossier>>()
+                .LogWarning(e, "The receipt hash of {Code} stays in the old form until its next lookup", stored.Id);
+        }
     }
 
     public static CitizenView ToCitizen(DossierAnswer answer, DossierTimeline timeline)

@@ -51,6 +51,9 @@ public sealed class when_receipt_secrets_are_hashed
         secrets.Verify("hmac-sha256$zz$00", "ABCDE-FGHJK").ShouldBeFalse();
         secrets.Verify("hmac-sha256$000$00", "ABCDE-FGHJK").ShouldBeFalse();
         secrets.Verify("pbkdf2-sha256$1000$xyz$00", "ABCDE-FGHJK").ShouldBeFalse();
+        secrets.Verify("pbkdf2-sha256$0$00$00", "ABCDE-FGHJK").ShouldBeFalse();
+        secrets.Verify("pbkdf2-sha256$-5$00$00", "ABCDE-FGHJK").ShouldBeFalse();
+        secrets.Verify("pbkdf2-sha256$2000000000$00$00", "ABCDE-FGHJK").ShouldBeFalse();
     }
 
     [Fact]
@@ -76,6 +79,8 @@ public sealed class when_receipt_secrets_are_hashed
 
             ReceiptSecretKey.From(none, folder).Verify(stored.Hash, secret).ShouldBeTrue();
             var file = Path.Combine(folder, ReceiptSecretKey.FileName);
+            // Plain base64 without a byte-order mark, so $(cat file) can go into an environment variable.
+            Convert.FromBase64String(Encoding.ASCII.GetString(File.ReadAllBytes(file))).Length.ShouldBe(64);
             if (OperatingSystem.IsWindows())
                 return;
             File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
