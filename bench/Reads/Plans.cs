@@ -3,8 +3,8 @@ using Npgsql;
 namespace OneStop.Bench.Reads;
 
 /// <summary>
-/// EXPLAIN ANALYZE of the statements behind the oversight reads, as Marten issues them (the facts of the
-/// current month for compliance and transparency; one unit's open dossiers for the worklist), to read beside
+/// EXPLAIN ANALYZE of the statements behind the oversight reads, as the service issues them (the facts of the
+/// current month for compliance and transparency, through Marten; the worklist's own statement), to read beside
 /// the latencies.
 /// </summary>
 public static class Plans
@@ -17,12 +17,16 @@ public static class Plans
             "select d.data, d.id, d.mt_version from onestop.mt_doc_dossierfacts as d " +
             "where (d.submitted_at < @end and (d.finished_at is null or d.last_event_at >= @start))",
             ("end", now), ("start", monthStart));
-        await PrintAsync(connectionString, "Worklist: one unit's open dossiers",
-            "select d.data, d.id, d.mt_version from onestop.mt_doc_dossierview as d " +
-            "where (d.data ->> 'finishedAt' is null and d.data ->> 'receivedAt' is not null " +
-            "and d.data ->> 'status' != 'AwaitingSupplement' " +
-            "and (d.data ->> 'holdingUnit' = @unit or d.data ->> 'holdingUnit' = @unit))",
-            ("unit", unit));
+        // The worklist's own statement, as the service builds it for the page's 500 most urgent of the unit.
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var worklist = new Worklist.WorklistQuery(unit, null, null, null, now, now.AddDays(1), 500)
+                .Command(connection);
+            await PrintAsync(connectionString, "Worklist: one unit's counts and 500 most urgent open dossiers",
+                worklist.CommandText,
+                [.. worklist.Parameters.Select(p => (p.ParameterName, p.Value ?? DBNull.Value))]);
+        }
     }
 
     private static async Task PrintAsync(string connectionString, string title, string sql,

@@ -57,7 +57,8 @@ public sealed record WorklistQuery(
         return (counts, total, items);
     }
 
-    private NpgsqlCommand Command(NpgsqlConnection connection)
+    /// <summary>The statement with its parameters (bench/Reads prints its plan).</summary>
+    public NpgsqlCommand Command(NpgsqlConnection connection)
     {
         var command = connection.CreateCommand();
         var where = new List<string>
