@@ -134,7 +134,7 @@ public static class ReadBenchmark
         ];
     }
 
-    /// <summary>Keeps the loaded service up for profiling by hand, until the time is up or the process is stopped.</summary>
+    /// <summary>Keeps the loaded service up for profiling by hand, until the time is up or the process stops.</summary>
     private static async Task HoldAsync(ReadOptions options, Uri url, string ledger, string folder, string key,
         string unit, TokenIssuer tokens, string code, string secret)
     {
