@@ -4,6 +4,7 @@ using JasperFx.Events;
 using Marten;
 using OneStop.Calendar;
 using OneStop.Dossiers;
+using OneStop.Hosting;
 
 namespace OneStop.Bench.Commands;
 
@@ -17,7 +18,7 @@ public static class BareMarten
     {
         using var store = DocumentStore.For(options =>
         {
-            options.Connection(connectionString);
+            options.Connection(LedgerSetup.WithPreparedStatements(connectionString));
             options.DatabaseSchemaName = "bare";
             options.Events.StreamIdentity = StreamIdentity.AsGuid;
             options.AutoCreateSchemaObjects = AutoCreate.All;
