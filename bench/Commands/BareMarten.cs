@@ -4,7 +4,6 @@ using JasperFx.Events;
 using Marten;
 using OneStop.Calendar;
 using OneStop.Dossiers;
-using OneStop.Hosting;
 
 namespace OneStop.Bench.Commands;
 
@@ -18,7 +17,7 @@ public static class BareMarten
     {
         using var store = DocumentStore.For(options =>
         {
-            options.Connection(LedgerSetup.WithPreparedStatements(connectionString));
+            options.Connection(connectionString);
             options.DatabaseSchemaName = "bare";
             options.Events.StreamIdentity = StreamIdentity.AsGuid;
             options.AutoCreateSchemaObjects = AutoCreate.All;

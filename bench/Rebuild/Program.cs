@@ -65,7 +65,7 @@ finally
 // The ledger's event settings, in a schema of its own so a benchmark never touches real data.
 static DocumentStore Store(string connection, bool withProjections) => DocumentStore.For(options =>
 {
-    options.Connection(LedgerSetup.WithPreparedStatements(connection));
+    options.Connection(connection);
     options.DatabaseSchemaName = "onestop_bench";
     options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
     options.Events.StreamIdentity = StreamIdentity.AsGuid;

@@ -30,31 +30,13 @@ public static class LedgerSetup
 {
     public const string Schema = "onestop";
 
-    /// <summary>
-    /// Marten sends the same few statements over and over (append an event, upsert a view, move a projection);
-    /// unprepared, PostgreSQL parses and plans each one every time (the parser was the top of its profile during
-    /// an import). Npgsql prepares a statement once it has been used twice, unless the connection string already
-    /// says how many to keep.
-    /// </summary>
-    public static string WithPreparedStatements(string connectionString)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
-        {
-            builder.MaxAutoPrepare = 100;
-            builder.AutoPrepareMinUsages = 2;
-        }
-
-        return builder.ConnectionString;
-    }
-
     public static void AddLedger(this WebApplicationBuilder builder, string connectionString)
     {
         var cluster = ClusterSettings.From(builder.Configuration);
         cluster.DemandSharedKeys(builder.Configuration);
         cluster.Apply(builder.Services.AddMarten(options =>
             {
-                options.Connection(WithPreparedStatements(connectionString));
+                options.Connection(connectionString);
                 options.DatabaseSchemaName = Schema;
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
