@@ -20,18 +20,6 @@ public sealed record TimelinessCounts(
 
     public int Judged => FinishedEarly + FinishedOnTime + FinishedLate + OnTrack + DueSoon + Overdue;
 
-    public static TimelinessCounts Of(IEnumerable<Timeliness?> judged)
-    {
-        var counts = new int[Enum.GetValues<Timeliness>().Length];
-        foreach (var t in judged)
-        {
-            if (t is { } known)
-                counts[(int)known]++;
-        }
-
-        return Of(counts);
-    }
-
     /// <summary>From counts indexed by <see cref="Timeliness"/>.</summary>
     public static TimelinessCounts Of(int[] counts) =>
         new(counts[(int)Timeliness.Early], counts[(int)Timeliness.OnTime], counts[(int)Timeliness.Late],

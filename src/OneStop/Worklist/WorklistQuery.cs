@@ -36,6 +36,11 @@ public sealed record WorklistQuery(
     private static readonly string Submitted = nameof(DossierStatus.Submitted);
     private static readonly string AwaitingSupplement = nameof(DossierStatus.AwaitingSupplement);
 
+    // The three parts of a worklist by binding deadline, written once for the counts and the list alike.
+    private const string Overdue = "due_at < @now";
+    private const string DueSoon = "due_at >= @now and due_at <= @soon";
+    private const string OnTrack = "due_at > @soon";
+
     public static async Task<(WorklistCounts Counts, int Total, List<WorklistItem> Items)> RunAsync(
         IQuerySession session, WorklistQuery query, CancellationToken ct)
     {
@@ -46,12 +51,13 @@ public sealed record WorklistQuery(
         var items = new List<WorklistItem>();
         WorklistCounts counts = new(0, 0, 0);
         var total = 0;
+        var serializer = session.DocumentStore.Options.Serializer();
         while (await reader.ReadAsync(ct))
         {
             counts = new WorklistCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
             total = reader.GetInt32(3);
             if (!reader.IsDBNull(4))
-                items.Add(Item(reader, session.DocumentStore.Options.Serializer()));
+                items.Add(Item(reader, serializer));
         }
 
         return (counts, total, items);
@@ -89,13 +95,13 @@ public sealed record WorklistQuery(
 
         // PostgreSQL's timestamptz parameters must be given in UTC.
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, Now.UtcDateTime);
-        command.Parameters.AddWithValue("soon", NpgsqlDbType.TimestampTz, Soon.ToUniversalTime().UtcDateTime);
+        command.Parameters.AddWithValue("soon", NpgsqlDbType.TimestampTz, Soon.UtcDateTime);
         command.Parameters.AddWithValue("limit", NpgsqlDbType.Bigint, Limit is { } limit ? limit : DBNull.Value);
         var chosen = Wanted switch
         {
-            Timeliness.Overdue => "due_at < @now",
-            Timeliness.DueSoon => "due_at >= @now and due_at <= @soon",
-            Timeliness.OnTrack => "due_at > @soon",
+            Timeliness.Overdue => Overdue,
+            Timeliness.DueSoon => DueSoon,
+            Timeliness.OnTrack => OnTrack,
             _ => "true",
         };
         var schema = LedgerSetup.Schema;
@@ -103,9 +109,9 @@ public sealed record WorklistQuery(
             with base as materialized (
               select id, due_at from {schema}.mt_doc_dossierview where {string.Join(" and ", where)}
             ), counts as (
-              select count(*) filter (where due_at < @now)::int as overdue,
-                     count(*) filter (where due_at >= @now and due_at <= @soon)::int as due_soon,
-                     count(*) filter (where due_at > @soon)::int as on_track,
+              select count(*) filter (where {Overdue})::int as overdue,
+                     count(*) filter (where {DueSoon})::int as due_soon,
+                     count(*) filter (where {OnTrack})::int as on_track,
                      count(*) filter (where {chosen})::int as total
               from base
             )
